@@ -1,0 +1,114 @@
+// Store: the persistent state of Brickyard behind one interface.
+//
+// All access goes through transactions. View() runs `fn` against a consistent
+// read snapshot; Update() runs `fn` in a single write transaction that commits
+// when `fn` returns OK and rolls back otherwise (so a failed request changes
+// nothing). Write transactions are serialised; reads run concurrently with
+// them. Implementations must be thread-safe. Transaction objects must not
+// escape `fn` and must not be used from another thread.
+//
+// Getters return NotFound("Id not found") for a missing object. Listing
+// functions return ids sorted ascending (the API's order).
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "model/operation.h"
+#include "model/topology.h"
+#include "model/volume.h"
+
+namespace brickyard::store {
+
+// An asynchronous job as seen by GET /queue/{id} (spec heketi-api §3).
+struct Job {
+  enum class State { kRunning, kDone, kFailed };
+  std::string id;
+  State state = State::kRunning;
+  std::string location;  // result path for 303 ("" => 204 on success)
+  std::string error;     // message for 500 when kFailed
+  std::string owner;     // JWT issuer that started it ("admin", "user", "")
+  int64_t created_unix = 0;
+  int64_t finished_unix = 0;
+};
+
+class ReadTx {
+ public:
+  virtual ~ReadTx() = default;
+
+  virtual Result<model::Cluster> GetCluster(const std::string& id) = 0;
+  virtual Result<model::Cluster> FindClusterByName(const std::string& name) = 0;
+  virtual Result<std::vector<std::string>> ListClusterIds() = 0;
+
+  virtual Result<model::Node> GetNode(const std::string& id) = 0;
+  virtual Result<std::vector<std::string>> ListNodeIds(const std::string& cluster_id) = 0;
+  // Node id owning `hostname` as a manage or storage hostname, if any.
+  virtual Result<std::optional<std::string>> FindNodeByHostname(const std::string& hostname) = 0;
+
+  virtual Result<model::Device> GetDevice(const std::string& id) = 0;
+  virtual Result<std::vector<std::string>> ListDeviceIds(const std::string& node_id) = 0;
+  // Every device of every node of the cluster, in one query.
+  virtual Result<std::vector<model::Device>> ListClusterDevices(const std::string& cluster_id) = 0;
+
+  virtual Result<model::Brick> GetBrick(const std::string& id) = 0;
+  virtual Result<std::vector<model::Brick>> ListVolumeBricks(const std::string& volume_id) = 0;
+  virtual Result<std::vector<model::Brick>> ListDeviceBricks(const std::string& device_id) = 0;
+
+  virtual Result<model::Volume> GetVolume(const std::string& id) = 0;
+  // With include_pending false, volumes whose create is still pending are left out.
+  virtual Result<std::vector<std::string>> ListVolumeIds(bool include_pending) = 0;
+  virtual Result<std::vector<std::string>> ListClusterVolumeIds(const std::string& cluster_id,
+                                                               bool include_pending) = 0;
+  virtual Result<std::optional<std::string>> FindVolumeByName(const std::string& cluster_id,
+                                                              const std::string& name) = 0;
+  virtual Result<int64_t> CountClusterVolumes(const std::string& cluster_id) = 0;
+  // True if some volume (pending or not) uses `gid`.
+  virtual Result<bool> GidInUse(int64_t gid) = 0;
+
+  virtual Result<model::PendingOp> GetPendingOp(const std::string& id) = 0;
+  virtual Result<std::vector<model::PendingOp>> ListPendingOps() = 0;
+  virtual Result<std::vector<model::OpStep>> ListOpSteps(const std::string& op_id) = 0;
+
+  virtual Result<Job> GetJob(const std::string& id) = 0;
+};
+
+class WriteTx : public ReadTx {
+ public:
+  // Put* inserts or replaces by id.
+  virtual Status PutCluster(const model::Cluster& c) = 0;
+  virtual Status DeleteCluster(const std::string& id) = 0;
+  virtual Status PutNode(const model::Node& n) = 0;
+  virtual Status DeleteNode(const std::string& id) = 0;
+  virtual Status PutDevice(const model::Device& d) = 0;
+  virtual Status DeleteDevice(const std::string& id) = 0;
+  virtual Status PutBrick(const model::Brick& b) = 0;
+  virtual Status DeleteBrick(const std::string& id) = 0;
+  virtual Status PutVolume(const model::Volume& v) = 0;
+  virtual Status DeleteVolume(const std::string& id) = 0;
+
+  virtual Status PutPendingOp(const model::PendingOp& op) = 0;
+  // Deletes the operation and its recorded steps.
+  virtual Status DeletePendingOp(const std::string& id) = 0;
+  virtual Status AppendOpStep(const std::string& op_id, const model::OpStep& step) = 0;
+
+  virtual Status PutJob(const Job& job) = 0;
+  virtual Status DeleteJob(const std::string& id) = 0;
+  // Deletes finished jobs that finished before `cutoff_unix`; returns how many.
+  virtual Result<int64_t> DeleteJobsFinishedBefore(int64_t cutoff_unix) = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  virtual Status View(const std::function<Status(ReadTx&)>& fn) = 0;
+  virtual Status Update(const std::function<Status(WriteTx&)>& fn) = 0;
+  // Writes a consistent copy of the whole store to `path` while serving.
+  virtual Status Backup(const std::string& path) = 0;
+  // The schema version the store is at.
+  virtual int SchemaVersion() const = 0;
+};
+
+}  // namespace brickyard::store
