@@ -35,6 +35,11 @@ std::string Qsh(std::string_view method, std::string_view path);
 //   InvalidArgument "Authorization header format must be Bearer {token}"
 //   Unauthenticated "Invalid JWT token: <reason>" (signature, claims, expiry...)
 //   Unauthenticated "Invalid qsh claim in token"
+// The header is trimmed; "" is the missing-token case. An issuer whose key is
+// empty is treated as unknown ("Unknown user"), so an empty secret never
+// validates. A bad signature outranks claim failures; among exp, iat and nbf
+// the last failing check is reported, as Heketi does. Negative leeways count
+// as 0. Nothing is logged.
 class Verifier {
  public:
   Verifier(VerifierOptions options, const Clock& clock);

@@ -36,4 +36,10 @@ bool IsHex(std::string_view s) {
 
 bool IsId(std::string_view s) { return s.size() == 32 && IsHex(s); }
 
+std::string ToLowerId(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
 }  // namespace brickyard

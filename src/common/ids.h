@@ -16,4 +16,7 @@ bool IsId(std::string_view s);
 // True if `s` is non-empty and only hex characters (the router's pattern).
 bool IsHex(std::string_view s);
 
+// Lower-cases an id as read from a path (route patterns accept upper case).
+std::string ToLowerId(std::string_view s);
+
 }  // namespace brickyard

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "common/status.h"
 
@@ -74,6 +75,7 @@ struct GlusterfsConfig {
   int64_t gid_min = 2000;
   int64_t gid_max = 2147483646;
   int64_t mock_device_size_gb = 500;     // HEKETI_MOCK_DEVICE_SIZE_GB
+  int64_t mock_delay_ms = 0;             // mock executor: latency added to every node call (tests)
 };
 
 struct Config {
@@ -93,6 +95,9 @@ struct Config {
   int64_t job_retention_s = 86400;  // Brickyard key: finished job results kept (DECISIONS #12)
   std::string log_format = "text";  // Brickyard key: "text" or "json"
   GlusterfsConfig glusterfs;
+  // Non-fatal problems Parse found (e.g. an unknown loglevel, which keeps the
+  // default as Heketi does), for the caller to log.
+  std::vector<std::string> warnings;
 };
 
 using Env = std::map<std::string, std::string>;
@@ -103,6 +108,12 @@ Env ProcessEnv();
 // Parses `json_text` (keys matched case-insensitively, unknown keys ignored)
 // then applies overrides from `env` (only non-empty values count). Returns
 // InvalidArgument naming the key on a type error or invalid value.
+// As in Heketi: JSON null, and a zero or empty value for one of Heketi's own
+// keys, keep the default; sshexec/kubeexec rebalance_on_expansion in the file
+// is ignored (only HEKETI_GLUSTERAPP_REBALANCE_ON_EXPANSION changes it); a
+// non-empty HEKETI_ADMIN_KEY or HEKETI_USER_KEY also sets use_auth. Unlike
+// Heketi, an environment value that does not parse is an error naming the
+// variable rather than a log line. Brickyard's own keys are taken as written.
 Result<Config> Parse(const std::string& json_text, const Env& env);
 
 // Reads and parses the file at `path`.

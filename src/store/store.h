@@ -73,6 +73,8 @@ class ReadTx {
   virtual Result<std::vector<model::OpStep>> ListOpSteps(const std::string& op_id) = 0;
 
   virtual Result<Job> GetJob(const std::string& id) = 0;
+  // Jobs still marked running, sorted by id (after a restart: interrupted ones).
+  virtual Result<std::vector<Job>> ListRunningJobs() = 0;
 };
 
 class WriteTx : public ReadTx {

@@ -1,0 +1,48 @@
+# Brickyard build entry points. Every target installs missing Debian
+# packages first (scripts/install-deps.sh), so a fresh machine needs nothing
+# but `make`.
+
+BUILD_DIR ?= build
+BUILD_TYPE ?= RelWithDebInfo
+SANITIZE ?= OFF
+JOBS ?= $(shell nproc)
+PORT ?= 8080
+
+.PHONY: all deps configure build test unit-test integration-test run clean install bench
+
+all: build
+
+deps:
+	@./scripts/install-deps.sh
+
+$(BUILD_DIR)/build.ninja: | deps
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DBRICKYARD_SANITIZE=$(SANITIZE)
+
+configure: $(BUILD_DIR)/build.ninja
+
+build: deps configure
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+# Every test: unit tests and the end-to-end tests that start the real server.
+test: build
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) --timeout 600
+
+# The main job: the server on 127.0.0.1:$(PORT) with the mock executor and an
+# embedded SQLite database under ./var/.
+run: build
+	@mkdir -p var
+	@test -f var/brickyard.json || sed -e 's/@PORT@/$(PORT)/' etc/brickyard.dev.json > var/brickyard.json
+	$(BUILD_DIR)/bin/brickyard --config var/brickyard.json
+
+bench: build
+	./bench/run.sh $(BUILD_DIR)
+
+install: build
+	install -D -m 0755 $(BUILD_DIR)/bin/brickyard $(DESTDIR)/usr/local/bin/brickyard
+	install -D -m 0755 $(BUILD_DIR)/bin/brickyard-cli $(DESTDIR)/usr/local/bin/brickyard-cli
+	@if [ "$(HEKETI_CLI_ALIAS)" = "1" ]; then \
+	  ln -sf brickyard-cli $(DESTDIR)/usr/local/bin/heketi-cli; \
+	  echo "installed heketi-cli -> brickyard-cli"; fi
+
+clean:
+	rm -rf $(BUILD_DIR)

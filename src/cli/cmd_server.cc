@@ -1,0 +1,125 @@
+// server operations info|list|cleanup, server mode get|set,
+// server state examine gluster, db dump|check, loglevel get|set
+#include "cli/commands.h"
+#include "cli/format.h"
+
+namespace brickyard::cli {
+
+namespace {
+
+// Prints a server body verbatim (the server already formats these).
+Status PrintRaw(Context& ctx, const std::string& path) {
+  BY_ASSIGN_OR_RETURN(auto* c, ctx.Client());
+  BY_ASSIGN_OR_RETURN(client::Reply reply, c->Call("GET", path));
+  ctx.out() << reply.body << std::flush;
+  return Status::Ok();
+}
+
+void AddOperations(CLI::App* server, Commands& commands) {
+  CLI::App* ops = server->add_subcommand("operations", "Manage pending operations");
+  ops->require_subcommand(0, 1);
+  {
+    CLI::App* cmd = AddLeaf(ops, "info", "Show operation counts, or the details of one operation");
+    auto args = AddArgs(cmd, "operation", "Optional: pending operation id");
+    commands.On(cmd, [args](Context& ctx) -> Status {
+      BY_ASSIGN_OR_RETURN(auto* c, ctx.Client());
+      if (args->empty()) {
+        BY_ASSIGN_OR_RETURN(Json counts, c->Get("/operations"));
+        return PrintResult(ctx, counts, FormatOperationCounts(counts));
+      }
+      BY_ASSIGN_OR_RETURN(Json op, c->Get("/operations/pending/" + (*args)[0]));
+      return PrintResult(ctx, op, FormatOperationDetails(op));
+    });
+  }
+  {
+    CLI::App* cmd = AddLeaf(ops, "list", "List pending operations");
+    commands.On(cmd, [](Context& ctx) -> Status {
+      BY_ASSIGN_OR_RETURN(auto* c, ctx.Client());
+      BY_ASSIGN_OR_RETURN(Json list, c->Get("/operations/pending"));
+      return PrintResult(ctx, list, FormatOperationList(list));
+    });
+  }
+  {
+    CLI::App* cmd = AddLeaf(ops, "cleanup", "Clean up stale or failed pending operations");
+    auto args = AddArgs(cmd, "operations", "Optional: ids of the operations to clean up (default all)");
+    commands.On(cmd, [args](Context& ctx) -> Status {
+      BY_ASSIGN_OR_RETURN(auto* c, ctx.Client());
+      Json req = Json::object();
+      if (!args->empty()) req["operations"] = *args;
+      BY_RETURN_IF_ERROR(c->Post("/operations/pending/cleanup", req).status());
+      ctx.err() << (args->empty() ? std::string("Cleaned up all stale and failed operations")
+                                  : "Cleaned up " + std::to_string(args->size()) + " operation(s)")
+                << "\n";
+      return Status::Ok();
+    });
+  }
+}
+
+void AddMode(CLI::App* server, Commands& commands) {
+  CLI::App* mode = server->add_subcommand("mode", "Get or set the server's administrative mode");
+  mode->require_subcommand(0, 1);
+  {
+    CLI::App* cmd = AddLeaf(mode, "get", "Print the server's mode");
+    commands.On(cmd, [](Context& ctx) -> Status {
+      BY_ASSIGN_OR_RETURN(auto* c, ctx.Client());
+      BY_ASSIGN_OR_RETURN(Json state, c->Get("/admin"));
+      return PrintResult(ctx, state, Str(state, "state") + "\n");
+    });
+  }
+  {
+    CLI::App* cmd = AddLeaf(mode, "set", "Set the server's mode: normal, local-client or read-only");
+    auto args = AddArgs(cmd, "mode", "normal | local-client | read-only");
+    commands.On(cmd, [args](Context& ctx) -> Status {
+      BY_ASSIGN_OR_RETURN(std::string mode, FirstArg(*args, "Missing mode"));
+      if (mode != "normal" && mode != "local-client" && mode != "read-only")
+        return InvalidArgument("Invalid mode '" + mode + "': use normal, local-client or read-only");
+      BY_ASSIGN_OR_RETURN(auto* c, ctx.Client());
+      return c->Post("/admin", Json{{"state", mode}}).status();
+    });
+  }
+}
+
+}  // namespace
+
+void AddServerCommands(CLI::App& root, Commands& commands) {
+  CLI::App* server = root.add_subcommand("server", "Heketi Server Management");
+  server->require_subcommand(0, 1);
+  AddOperations(server, commands);
+  AddMode(server, commands);
+  {
+    CLI::App* state = server->add_subcommand("state", "Inspect the server's state");
+    state->require_subcommand(0, 1);
+    CLI::App* examine = state->add_subcommand("examine", "Compare the server's state with the system");
+    examine->require_subcommand(0, 1);
+    CLI::App* cmd = AddLeaf(examine, "gluster", "Compare the database with Gluster and LVM on the nodes");
+    commands.On(cmd, [](Context& ctx) { return PrintRaw(ctx, "/internal/state/examine/gluster"); });
+  }
+
+  CLI::App* db = root.add_subcommand("db", "Heketi Database Management");
+  db->require_subcommand(0, 1);
+  commands.On(AddLeaf(db, "dump", "Dump the database as JSON"),
+              [](Context& ctx) { return PrintRaw(ctx, "/db/dump"); });
+  commands.On(AddLeaf(db, "check", "Check the database for inconsistencies"),
+              [](Context& ctx) { return PrintRaw(ctx, "/db/check"); });
+
+  CLI::App* loglevel = root.add_subcommand("loglevel", "Heketi server log level");
+  loglevel->require_subcommand(0, 1);
+  commands.On(AddLeaf(loglevel, "get", "Print the server's log level"), [](Context& ctx) -> Status {
+    BY_ASSIGN_OR_RETURN(auto* c, ctx.Client());
+    BY_ASSIGN_OR_RETURN(Json level, c->Get("/internal/logging"));
+    return PrintResult(ctx, level, Str(Field(level, "loglevel"), "glusterfs") + "\n");
+  });
+  {
+    CLI::App* cmd = AddLeaf(loglevel, "set", "Set the server's log level");
+    auto args = AddArgs(cmd, "level", "none | critical | error | warning | info | debug");
+    commands.On(cmd, [args](Context& ctx) -> Status {
+      BY_ASSIGN_OR_RETURN(std::string level, FirstArg(*args, "Missing log level"));
+      BY_ASSIGN_OR_RETURN(auto* c, ctx.Client());
+      BY_RETURN_IF_ERROR(c->Post("/internal/logging", Json{{"loglevel", {{"glusterfs", level}}}}).status());
+      ctx.out() << "Server log level updated\n";
+      return Status::Ok();
+    });
+  }
+}
+
+}  // namespace brickyard::cli

@@ -1,0 +1,108 @@
+#include "ops/bricks.h"
+
+#include <future>
+
+namespace brickyard::ops {
+
+std::string BrickPath(const std::string& device_id, const std::string& brick_id) {
+  return "/var/lib/heketi/mounts/vg_" + device_id + "/brick_" + brick_id + "/brick";
+}
+
+executors::BrickRequest ToBrickRequest(const model::Brick& b, int64_t gid) {
+  executors::BrickRequest r;
+  r.device_id = b.device_id;
+  r.brick_id = b.id;
+  r.tp_name = "tp_" + b.id;
+  r.lv_name = "brick_" + b.id;
+  r.size_kib = b.size_kib;
+  r.tp_size_kib = b.tp_size_kib;
+  r.pool_meta_kib = b.pool_meta_kib;
+  r.gid = gid;
+  r.path = b.path;
+  r.arbiter = b.role == model::BrickRole::kArbiter;
+  return r;
+}
+
+Result<std::vector<BrickOnNode>> LoadBricksOnNodes(store::ReadTx& tx,
+                                                   const std::vector<model::Brick>& bricks) {
+  std::vector<BrickOnNode> out;
+  out.reserve(bricks.size());
+  for (const auto& b : bricks) {
+    BY_ASSIGN_OR_RETURN(model::Node n, tx.GetNode(b.node_id));
+    out.push_back({b, std::move(n)});
+  }
+  return out;
+}
+
+namespace {
+
+Status NamedError(const BrickOnNode& b, const Status& st, const char* what) {
+  return Status(st.code(), std::string(what) + " brick " + b.brick.id + " on node " +
+                               b.node.manage() + ": " + st.message());
+}
+
+}  // namespace
+
+Status CreateBricks(Context& ctx, const std::vector<BrickOnNode>& bricks, int64_t gid) {
+  std::vector<std::future<Status>> futures;
+  futures.reserve(bricks.size());
+  for (const auto& b : bricks) {
+    futures.push_back(std::async(std::launch::async, [&ctx, &b, gid] {
+      return ctx.executor.BrickCreate(b.node.manage(), ToBrickRequest(b.brick, gid));
+    }));
+  }
+  Status first;
+  std::vector<BrickOnNode> created;
+  for (size_t i = 0; i < futures.size(); ++i) {
+    Status st = futures[i].get();
+    if (st.ok()) {
+      created.push_back(bricks[i]);
+    } else if (first.ok()) {
+      first = NamedError(bricks[i], st, "cannot create");
+    }
+  }
+  if (!first.ok()) {
+    Status undo = DestroyBricks(ctx, created, gid);
+    if (!undo.ok()) return Status(first.code(), first.message() + "; rollback: " + undo.message());
+  }
+  return first;
+}
+
+Status DestroyBricks(Context& ctx, const std::vector<BrickOnNode>& bricks, int64_t gid) {
+  std::vector<std::future<Result<bool>>> futures;
+  futures.reserve(bricks.size());
+  for (const auto& b : bricks) {
+    futures.push_back(std::async(std::launch::async, [&ctx, &b, gid] {
+      return ctx.executor.BrickDestroy(b.node.manage(), ToBrickRequest(b.brick, gid));
+    }));
+  }
+  Status first;
+  for (size_t i = 0; i < futures.size(); ++i) {
+    Result<bool> r = futures[i].get();
+    if (!r.ok() && r.status().code() != Code::kNotFound && first.ok()) {
+      first = NamedError(bricks[i], r.status(), "cannot destroy");
+    }
+  }
+  return first;
+}
+
+Status ReleaseBrick(store::WriteTx& tx, const model::Brick& brick) {
+  BY_ASSIGN_OR_RETURN(model::Device d, tx.GetDevice(brick.device_id));
+  d.free_kib += brick.AccountedKib();
+  d.used_kib -= brick.AccountedKib();
+  BY_RETURN_IF_ERROR(tx.PutDevice(d));
+  return tx.DeleteBrick(brick.id);
+}
+
+Status ClaimBrick(store::WriteTx& tx, const model::Brick& brick) {
+  BY_ASSIGN_OR_RETURN(model::Device d, tx.GetDevice(brick.device_id));
+  if (d.free_kib < brick.AccountedKib()) {
+    return Conflict("device " + d.id + " no longer has space for brick " + brick.id);
+  }
+  d.free_kib -= brick.AccountedKib();
+  d.used_kib += brick.AccountedKib();
+  BY_RETURN_IF_ERROR(tx.PutDevice(d));
+  return tx.PutBrick(brick);
+}
+
+}  // namespace brickyard::ops

@@ -1,0 +1,221 @@
+#include "store/schema.h"
+
+#include <string>
+
+namespace brickyard::store {
+namespace {
+
+// Version 1. Conventions:
+// * Ids are TEXT primary keys of WITHOUT ROWID tables. An index on a link
+//   names the id as its last column (e.g. bricks(volume_id, id)), so it
+//   serves "WHERE volume_id = ? ORDER BY id" without a sort, and the planner
+//   picks it with or without ANALYZE statistics.
+// * Links between objects are deferred foreign keys: checked at COMMIT, so a
+//   transaction may write in any order, but cannot commit a dangling link.
+// * Optional references and names are NULL when unset ("" in the model).
+// * Ordered lists and maps that are never searched are JSON text; searched
+//   values (hostnames) get their own indexed table.
+// * Enums persisted by number (op type, change, brick role) use the model's
+//   fixed numbering; the others are stored by their wire name.
+constexpr const char* kInitialSchema = R"sql(
+CREATE TABLE clusters (
+  id    TEXT PRIMARY KEY NOT NULL,
+  name  TEXT UNIQUE,
+  file  INTEGER NOT NULL,
+  block INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE nodes (
+  id                TEXT PRIMARY KEY NOT NULL,
+  cluster_id        TEXT NOT NULL REFERENCES clusters(id) DEFERRABLE INITIALLY DEFERRED,
+  zone              INTEGER NOT NULL,
+  manage_hostnames  TEXT NOT NULL,
+  storage_hostnames TEXT NOT NULL,
+  tags              TEXT NOT NULL,
+  state             TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX nodes_by_cluster ON nodes(cluster_id, id);
+
+CREATE TABLE node_hostnames (
+  hostname TEXT PRIMARY KEY NOT NULL,
+  node_id  TEXT NOT NULL REFERENCES nodes(id) DEFERRABLE INITIALLY DEFERRED
+) WITHOUT ROWID;
+CREATE INDEX node_hostnames_by_node ON node_hostnames(node_id, hostname);
+
+CREATE TABLE devices (
+  id         TEXT PRIMARY KEY NOT NULL,
+  node_id    TEXT NOT NULL REFERENCES nodes(id) DEFERRABLE INITIALLY DEFERRED,
+  name       TEXT NOT NULL,
+  tags       TEXT NOT NULL,
+  state      TEXT NOT NULL,
+  total_kib  INTEGER NOT NULL,
+  free_kib   INTEGER NOT NULL,
+  used_kib   INTEGER NOT NULL,
+  extent_kib INTEGER NOT NULL,
+  pv_uuid    TEXT NOT NULL,
+  paths      TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX devices_by_node ON devices(node_id, id);
+
+CREATE TABLE pending_ops (
+  id        TEXT PRIMARY KEY NOT NULL,
+  type      INTEGER NOT NULL,
+  timestamp INTEGER NOT NULL,
+  status    TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE op_changes (
+  op_id     TEXT NOT NULL REFERENCES pending_ops(id) DEFERRABLE INITIALLY DEFERRED,
+  seq       INTEGER NOT NULL,
+  change    INTEGER NOT NULL,
+  target_id TEXT NOT NULL,
+  delta     INTEGER NOT NULL,
+  PRIMARY KEY (op_id, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE op_steps (
+  op_id   TEXT NOT NULL REFERENCES pending_ops(id) DEFERRABLE INITIALLY DEFERRED,
+  seq     INTEGER NOT NULL,
+  name    TEXT NOT NULL,
+  target  TEXT NOT NULL,
+  at_unix INTEGER NOT NULL,
+  PRIMARY KEY (op_id, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE volumes (
+  id                  TEXT PRIMARY KEY NOT NULL,
+  cluster_id          TEXT NOT NULL REFERENCES clusters(id) DEFERRABLE INITIALLY DEFERRED,
+  name                TEXT NOT NULL,
+  size_gib            INTEGER NOT NULL,
+  durability          TEXT NOT NULL,
+  replica             INTEGER NOT NULL,
+  data                INTEGER NOT NULL,
+  redundancy          INTEGER NOT NULL,
+  gid                 INTEGER NOT NULL,
+  options             TEXT NOT NULL,
+  block               INTEGER NOT NULL,
+  snapshot_enable     INTEGER NOT NULL,
+  snapshot_factor     REAL NOT NULL,
+  block_free_size     INTEGER NOT NULL,
+  block_reserved_size INTEGER NOT NULL,
+  block_restriction   TEXT NOT NULL,
+  pending_op          TEXT
+) WITHOUT ROWID;
+CREATE INDEX volumes_by_cluster ON volumes(cluster_id, id);
+CREATE INDEX volumes_by_cluster_name ON volumes(cluster_id, name, id);
+CREATE INDEX volumes_by_gid ON volumes(gid, id);
+
+CREATE TABLE bricks (
+  id            TEXT PRIMARY KEY NOT NULL,
+  volume_id     TEXT NOT NULL REFERENCES volumes(id) DEFERRABLE INITIALLY DEFERRED,
+  device_id     TEXT NOT NULL REFERENCES devices(id) DEFERRABLE INITIALLY DEFERRED,
+  node_id       TEXT NOT NULL REFERENCES nodes(id) DEFERRABLE INITIALLY DEFERRED,
+  path          TEXT NOT NULL,
+  size_kib      INTEGER NOT NULL,
+  tp_size_kib   INTEGER NOT NULL,
+  pool_meta_kib INTEGER NOT NULL,
+  role          INTEGER NOT NULL,
+  set_index     INTEGER NOT NULL,
+  set_position  INTEGER NOT NULL,
+  pending_op    TEXT
+) WITHOUT ROWID;
+CREATE INDEX bricks_by_volume ON bricks(volume_id, id);
+CREATE INDEX bricks_by_device ON bricks(device_id, id);
+CREATE INDEX bricks_by_node ON bricks(node_id, id);
+
+CREATE TABLE jobs (
+  id            TEXT PRIMARY KEY NOT NULL,
+  state         TEXT NOT NULL,
+  location      TEXT NOT NULL,
+  error         TEXT NOT NULL,
+  owner         TEXT NOT NULL,
+  created_unix  INTEGER NOT NULL,
+  finished_unix INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX jobs_finished ON jobs(finished_unix) WHERE state <> 'running';
+)sql";
+
+constexpr Migration kMigrations[] = {
+    {1, "initial schema", kInitialSchema},
+};
+
+constexpr const char* kCreateVersionTable =
+    "CREATE TABLE IF NOT EXISTS schema_version ("
+    "  version      INTEGER PRIMARY KEY NOT NULL,"
+    "  applied_unix INTEGER NOT NULL)";
+
+Status NewerThanBuild(int found, int latest) {
+  return Internal("database schema version " + std::to_string(found) +
+                  " is newer than this build supports (" + std::to_string(latest) + ")");
+}
+
+// Applies `m` inside an open write transaction and records it.
+Status ApplyOne(Db& db, const Migration& m) {
+  std::string what = "migration " + std::to_string(m.version) + " (" + m.description + ")";
+  BY_RETURN_IF_ERROR(db.Exec(what.c_str(), m.sql));
+  BY_ASSIGN_OR_RETURN(Statement q, db.Prepare("record schema version",
+                                              "INSERT INTO schema_version(version, applied_unix) "
+                                              "VALUES (?, CAST(strftime('%s', 'now') AS INTEGER))"));
+  q.BindInt(1, m.version);
+  return q.Run();
+}
+
+void Rollback(Db& db) { (void)db.Exec("rollback", "ROLLBACK"); }
+
+}  // namespace
+
+std::span<const Migration> Migrations() { return kMigrations; }
+
+Result<int> ReadSchemaVersion(Db& db) {
+  BY_ASSIGN_OR_RETURN(
+      Statement exists,
+      db.Prepare("read schema version",
+                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"));
+  BY_ASSIGN_OR_RETURN(bool has_table, exists.Step());
+  if (!has_table) return 0;
+  BY_ASSIGN_OR_RETURN(Statement q, db.Prepare("read schema version",
+                                              "SELECT COALESCE(MAX(version), 0) FROM schema_version"));
+  BY_ASSIGN_OR_RETURN(bool row, q.Step());
+  return row ? static_cast<int>(q.Int(0)) : 0;
+}
+
+Result<int> Migrate(Db& db, std::span<const Migration> migrations) {
+  for (size_t i = 0; i < migrations.size(); ++i) {
+    if (migrations[i].version != static_cast<int>(i) + 1) {
+      return Internal("store: migrations must be numbered 1, 2, 3, ...");
+    }
+  }
+  const int latest = static_cast<int>(migrations.size());
+  while (true) {
+    BY_RETURN_IF_ERROR(db.Exec("begin migration", "BEGIN IMMEDIATE"));
+    Status st = db.Exec("create schema_version", kCreateVersionTable);
+    Result<int> version = st.ok() ? ReadSchemaVersion(db) : Result<int>(st);
+    if (!version.ok()) {
+      Rollback(db);
+      return version.status();
+    }
+    if (*version > latest) {
+      Rollback(db);
+      return NewerThanBuild(*version, latest);
+    }
+    if (*version < latest) st = ApplyOne(db, migrations[static_cast<size_t>(*version)]);
+    if (st.ok()) st = db.Exec("commit migration", "COMMIT");
+    if (!st.ok()) {
+      Rollback(db);
+      return st;
+    }
+    if (*version == latest) return latest;
+  }
+}
+
+Status CheckSchemaVersion(int found, int latest) {
+  if (found > latest) return NewerThanBuild(found, latest);
+  if (found < latest) {
+    return Internal("database schema version " + std::to_string(found) +
+                    " is older than this build (" + std::to_string(latest) +
+                    "); open it read-write once to upgrade it");
+  }
+  return Status::Ok();
+}
+
+}  // namespace brickyard::store
