@@ -9,6 +9,7 @@ packages=(
   libspdlog-dev libfmt-dev libcli11-dev libssh-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   sqlite3 curl python3
+  openssh-server openssh-client
 )
 
 missing=()

@@ -18,7 +18,7 @@ class ReaderPoolTest : public ::testing::Test {
     writer_ = std::move(db).value();
     ASSERT_TRUE(writer_->Exec("setup", "CREATE TABLE t (x)").ok());
   }
-  testing::TempDir dir_;
+  test_util::TempDir dir_;
   std::unique_ptr<Db> writer_;
 };
 
@@ -57,7 +57,7 @@ TEST_F(ReaderPoolTest, DiscardFreesTheSlot) {
 }
 
 TEST(ReaderPoolOpenTest, OpenErrorIsReturnedAndFreesTheSlot) {
-  testing::TempDir dir;
+  test_util::TempDir dir;
   ReaderPool pool(dir.File("missing.db"), 1000, 1);
   auto a = pool.Acquire();
   EXPECT_EQ(a.status().code(), Code::kInternal);

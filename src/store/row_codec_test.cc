@@ -7,7 +7,7 @@
 namespace brickyard::store {
 namespace {
 
-using testing::Must;
+using test_util::Must;
 
 TEST(RowCodecTest, StringsKeepOrderAndEmptyEntries) {
   const std::vector<std::string> cases[] = {

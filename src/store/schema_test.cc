@@ -10,8 +10,8 @@
 namespace brickyard::store {
 namespace {
 
-using testing::Id;
-using testing::Must;
+using test_util::Id;
+using test_util::Must;
 
 std::unique_ptr<Db> OpenDb(const std::string& path) {
   auto db = Db::Open(path, /*read_only=*/false, 1000);
@@ -38,7 +38,7 @@ std::vector<Migration> WithExtra(std::vector<Migration> extra) {
 }
 
 TEST(SchemaTest, FreshDatabaseIsMigratedToTheLatestVersion) {
-  testing::TempDir dir;
+  test_util::TempDir dir;
   auto db = OpenDb(dir.File("a.db"));
   ASSERT_NE(db, nullptr);
   EXPECT_EQ(Must(ReadSchemaVersion(*db)), 0);
@@ -56,7 +56,7 @@ TEST(SchemaTest, FreshDatabaseIsMigratedToTheLatestVersion) {
 }
 
 TEST(SchemaTest, MigratingACurrentDatabaseChangesNothing) {
-  testing::TempDir dir;
+  test_util::TempDir dir;
   auto db = OpenDb(dir.File("a.db"));
   ASSERT_NE(db, nullptr);
   ASSERT_TRUE(Migrate(*db, Migrations()).ok());
@@ -66,14 +66,14 @@ TEST(SchemaTest, MigratingACurrentDatabaseChangesNothing) {
 }
 
 TEST(SchemaTest, UpgradesAnExistingDatabaseAndKeepsItsData) {
-  testing::TempDir dir;
+  test_util::TempDir dir;
   const std::string path = dir.File("a.db");
   {
     auto s = SqliteStore::Open(path, {});
     ASSERT_TRUE(s.ok()) << s.status().ToString();
     EXPECT_EQ((*s)->SchemaVersion(), 1);
     Status st = (*s)->Update(
-        [](WriteTx& tx) { return tx.PutCluster(testing::SampleCluster(Id(1), "gold")); });
+        [](WriteTx& tx) { return tx.PutCluster(test_util::SampleCluster(Id(1), "gold")); });
     ASSERT_TRUE(st.ok()) << st.ToString();
   }
   auto next = WithExtra({{0, "cluster notes",
@@ -96,7 +96,7 @@ TEST(SchemaTest, UpgradesAnExistingDatabaseAndKeepsItsData) {
 }
 
 TEST(SchemaTest, RefusesADatabaseNewerThanTheBuild) {
-  testing::TempDir dir;
+  test_util::TempDir dir;
   const std::string path = dir.File("a.db");
   auto next = WithExtra({{0, "noop", "CREATE TABLE later (x INTEGER);"}});
   ASSERT_TRUE(SqliteStore::Open(path, {}, next).ok());
@@ -110,7 +110,7 @@ TEST(SchemaTest, RefusesADatabaseNewerThanTheBuild) {
 }
 
 TEST(SchemaTest, ReadOnlyOpenNeedsTheCurrentVersion) {
-  testing::TempDir dir;
+  test_util::TempDir dir;
   const std::string path = dir.File("a.db");
   ASSERT_TRUE(SqliteStore::Open(path, {}).ok());
   SqliteStore::Options ro;
@@ -123,7 +123,7 @@ TEST(SchemaTest, ReadOnlyOpenNeedsTheCurrentVersion) {
 }
 
 TEST(SchemaTest, AFailedMigrationIsRolledBackWhole) {
-  testing::TempDir dir;
+  test_util::TempDir dir;
   const std::string path = dir.File("a.db");
   ASSERT_TRUE(SqliteStore::Open(path, {}).ok());
   auto next = WithExtra({{0, "broken", "CREATE TABLE half (x INTEGER); SELECT * FROM nowhere;"}});
@@ -139,7 +139,7 @@ TEST(SchemaTest, AFailedMigrationIsRolledBackWhole) {
 }
 
 TEST(SchemaTest, MigrationsMustBeNumberedInOrder) {
-  testing::TempDir dir;
+  test_util::TempDir dir;
   auto db = OpenDb(dir.File("a.db"));
   ASSERT_NE(db, nullptr);
   const Migration bad[] = {{1, "one", "CREATE TABLE a (x);"}, {3, "three", "CREATE TABLE b (x);"}};

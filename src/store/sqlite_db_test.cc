@@ -7,7 +7,7 @@
 namespace brickyard::store {
 namespace {
 
-using testing::Must;
+using test_util::Must;
 
 class DbTest : public ::testing::Test {
  protected:
@@ -29,7 +29,7 @@ class DbTest : public ::testing::Test {
     return q->Text(0);
   }
 
-  testing::TempDir dir_;
+  test_util::TempDir dir_;
   std::unique_ptr<Db> db_;
 };
 

@@ -13,8 +13,8 @@
 namespace brickyard::store {
 namespace {
 
-using testing::Id;
-using testing::Must;
+using test_util::Id;
+using test_util::Must;
 
 class SqliteStoreConcurrencyTest : public ::testing::Test {
  protected:
@@ -25,8 +25,8 @@ class SqliteStoreConcurrencyTest : public ::testing::Test {
     ASSERT_TRUE(s.ok()) << s.status().ToString();
     store_ = std::move(s).value();
     Status st = store_->Update([](WriteTx& tx) {
-      BY_RETURN_IF_ERROR(tx.PutCluster(testing::SampleCluster(Id(1))));
-      BY_RETURN_IF_ERROR(tx.PutNode(testing::SampleNode(Id(10), Id(1), "n10")));
+      BY_RETURN_IF_ERROR(tx.PutCluster(test_util::SampleCluster(Id(1))));
+      BY_RETURN_IF_ERROR(tx.PutNode(test_util::SampleNode(Id(10), Id(1), "n10")));
       BY_RETURN_IF_ERROR(tx.PutDevice(Device(Id(100), 0)));
       return tx.PutDevice(Device(Id(101), 0));
     });
@@ -34,12 +34,12 @@ class SqliteStoreConcurrencyTest : public ::testing::Test {
   }
 
   static model::Device Device(const std::string& id, int64_t used) {
-    model::Device d = testing::SampleDevice(id, Id(10));
+    model::Device d = test_util::SampleDevice(id, Id(10));
     d.used_kib = used;
     return d;
   }
 
-  testing::TempDir dir_;
+  test_util::TempDir dir_;
   std::unique_ptr<SqliteStore> store_;
 };
 
@@ -129,7 +129,7 @@ TEST_F(SqliteStoreConcurrencyTest, ConcurrentUpdatesLoseNoWrites) {
           BY_ASSIGN_OR_RETURN(model::Device d, tx.GetDevice(Id(100)));
           d.used_kib += 1;
           BY_RETURN_IF_ERROR(tx.PutDevice(d));
-          return tx.PutJob(testing::SampleJob(Id(1000 * (t + 1) + i)));
+          return tx.PutJob(test_util::SampleJob(Id(1000 * (t + 1) + i)));
         });
         EXPECT_TRUE(st.ok()) << st.ToString();
         // Interleave reads from the same threads.

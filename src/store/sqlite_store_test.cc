@@ -9,9 +9,9 @@
 namespace brickyard::store {
 namespace {
 
-using testing::Fields;
-using testing::Id;
-using testing::Must;
+using test_util::Fields;
+using test_util::Id;
+using test_util::Must;
 
 class SqliteStoreTest : public ::testing::Test {
  protected:
@@ -33,13 +33,13 @@ class SqliteStoreTest : public ::testing::Test {
   // Cluster 1 > node 10 > device 100, the parents most tests need.
   void PutTopology() {
     Write([](WriteTx& tx) {
-      BY_RETURN_IF_ERROR(tx.PutCluster(testing::SampleCluster(Id(1))));
-      BY_RETURN_IF_ERROR(tx.PutNode(testing::SampleNode(Id(10), Id(1), "n10")));
-      return tx.PutDevice(testing::SampleDevice(Id(100), Id(10)));
+      BY_RETURN_IF_ERROR(tx.PutCluster(test_util::SampleCluster(Id(1))));
+      BY_RETURN_IF_ERROR(tx.PutNode(test_util::SampleNode(Id(10), Id(1), "n10")));
+      return tx.PutDevice(test_util::SampleDevice(Id(100), Id(10)));
     });
   }
 
-  testing::TempDir dir_;
+  test_util::TempDir dir_;
   std::string path_ = dir_.File("brickyard.db");
   std::unique_ptr<SqliteStore> store_;
 };
@@ -47,15 +47,15 @@ class SqliteStoreTest : public ::testing::Test {
 // ---- round trips ----
 
 TEST_F(SqliteStoreTest, RoundTripsEveryEntityWithEveryField) {
-  model::Cluster c = testing::SampleCluster(Id(1), "gold");
-  model::Node n = testing::SampleNode(Id(10), Id(1), "n10");
-  model::Device d = testing::SampleDevice(Id(100), Id(10));
-  model::Volume v = testing::SampleVolume(Id(1000), Id(1), "vol1");
+  model::Cluster c = test_util::SampleCluster(Id(1), "gold");
+  model::Node n = test_util::SampleNode(Id(10), Id(1), "n10");
+  model::Device d = test_util::SampleDevice(Id(100), Id(10));
+  model::Volume v = test_util::SampleVolume(Id(1000), Id(1), "vol1");
   v.pending_op = Id(7);
-  model::Brick b = testing::SampleBrick(Id(2000), Id(1000), Id(100), Id(10));
+  model::Brick b = test_util::SampleBrick(Id(2000), Id(1000), Id(100), Id(10));
   b.pending_op = Id(7);
-  model::PendingOp op = testing::SampleOp(Id(7), model::OpType::kExpandVolume);
-  Job job = testing::SampleJob(Id(5));
+  model::PendingOp op = test_util::SampleOp(Id(7), model::OpType::kExpandVolume);
+  Job job = test_util::SampleJob(Id(5));
   model::OpStep step{3, "brick-create", Id(2000), 1700000005};
 
   Write([&](WriteTx& tx) {
@@ -119,14 +119,14 @@ TEST_F(SqliteStoreTest, DefaultsAndEmptyValuesRoundTrip) {
 
 TEST_F(SqliteStoreTest, PutReplacesEveryField) {
   PutTopology();
-  model::Device d = testing::SampleDevice(Id(100), Id(10));
+  model::Device d = test_util::SampleDevice(Id(100), Id(10));
   d.name = "/dev/sdc";
   d.tags.clear();
   d.state = model::State::kOnline;
   d.free_kib -= 100;
   d.used_kib += 100;
   d.paths = {};
-  model::Volume v = testing::SampleVolume(Id(1000), Id(1), "v");
+  model::Volume v = test_util::SampleVolume(Id(1000), Id(1), "v");
   Write([&](WriteTx& tx) {
     BY_RETURN_IF_ERROR(tx.PutVolume(v));
     v.size_gib = 20;
@@ -163,10 +163,10 @@ TEST_F(SqliteStoreTest, GettersReturnNotFound) {
 TEST_F(SqliteStoreTest, DeletesRemoveAndMissingIdsAreNotErrors) {
   PutTopology();
   Write([](WriteTx& tx) {
-    BY_RETURN_IF_ERROR(tx.PutVolume(testing::SampleVolume(Id(1000), Id(1), "v")));
-    BY_RETURN_IF_ERROR(tx.PutBrick(testing::SampleBrick(Id(2000), Id(1000), Id(100), Id(10))));
-    BY_RETURN_IF_ERROR(tx.PutJob(testing::SampleJob(Id(5))));
-    return tx.PutPendingOp(testing::SampleOp(Id(7), model::OpType::kDeleteVolume));
+    BY_RETURN_IF_ERROR(tx.PutVolume(test_util::SampleVolume(Id(1000), Id(1), "v")));
+    BY_RETURN_IF_ERROR(tx.PutBrick(test_util::SampleBrick(Id(2000), Id(1000), Id(100), Id(10))));
+    BY_RETURN_IF_ERROR(tx.PutJob(test_util::SampleJob(Id(5))));
+    return tx.PutPendingOp(test_util::SampleOp(Id(7), model::OpType::kDeleteVolume));
   });
   Write([](WriteTx& tx) {
     BY_RETURN_IF_ERROR(tx.DeleteBrick(Id(2000)));
@@ -196,15 +196,15 @@ TEST_F(SqliteStoreTest, DeletesRemoveAndMissingIdsAreNotErrors) {
 TEST_F(SqliteStoreTest, ListsAreSortedById) {
   const std::vector<int> order = {5, 3, 9, 1, 7};
   Write([&](WriteTx& tx) {
-    BY_RETURN_IF_ERROR(tx.PutCluster(testing::SampleCluster(Id(2))));
+    BY_RETURN_IF_ERROR(tx.PutCluster(test_util::SampleCluster(Id(2))));
     for (int i : order) {
-      BY_RETURN_IF_ERROR(tx.PutCluster(testing::SampleCluster(Id(100 + i))));
-      BY_RETURN_IF_ERROR(tx.PutNode(testing::SampleNode(Id(200 + i), Id(2), "h" + std::to_string(i))));
-      BY_RETURN_IF_ERROR(tx.PutDevice(testing::SampleDevice(Id(300 + i), Id(200 + i))));
-      BY_RETURN_IF_ERROR(tx.PutDevice(testing::SampleDevice(Id(310 + i), Id(201))));
-      BY_RETURN_IF_ERROR(tx.PutVolume(testing::SampleVolume(Id(400 + i), Id(2), "v")));
-      BY_RETURN_IF_ERROR(tx.PutBrick(testing::SampleBrick(Id(500 + i), Id(401), Id(301), Id(201))));
-      BY_RETURN_IF_ERROR(tx.PutPendingOp(testing::SampleOp(Id(600 + i), model::OpType::kEvictBrick)));
+      BY_RETURN_IF_ERROR(tx.PutCluster(test_util::SampleCluster(Id(100 + i))));
+      BY_RETURN_IF_ERROR(tx.PutNode(test_util::SampleNode(Id(200 + i), Id(2), "h" + std::to_string(i))));
+      BY_RETURN_IF_ERROR(tx.PutDevice(test_util::SampleDevice(Id(300 + i), Id(200 + i))));
+      BY_RETURN_IF_ERROR(tx.PutDevice(test_util::SampleDevice(Id(310 + i), Id(201))));
+      BY_RETURN_IF_ERROR(tx.PutVolume(test_util::SampleVolume(Id(400 + i), Id(2), "v")));
+      BY_RETURN_IF_ERROR(tx.PutBrick(test_util::SampleBrick(Id(500 + i), Id(401), Id(301), Id(201))));
+      BY_RETURN_IF_ERROR(tx.PutPendingOp(test_util::SampleOp(Id(600 + i), model::OpType::kEvictBrick)));
     }
     return Status::Ok();
   });
@@ -243,16 +243,16 @@ TEST_F(SqliteStoreTest, ListsAreSortedById) {
 TEST_F(SqliteStoreTest, ClusterDevicesExcludeOtherClusters) {
   PutTopology();
   Write([](WriteTx& tx) {
-    BY_RETURN_IF_ERROR(tx.PutCluster(testing::SampleCluster(Id(2))));
-    BY_RETURN_IF_ERROR(tx.PutNode(testing::SampleNode(Id(20), Id(2), "n20")));
-    BY_RETURN_IF_ERROR(tx.PutDevice(testing::SampleDevice(Id(200), Id(20))));
-    return tx.PutDevice(testing::SampleDevice(Id(101), Id(10)));
+    BY_RETURN_IF_ERROR(tx.PutCluster(test_util::SampleCluster(Id(2))));
+    BY_RETURN_IF_ERROR(tx.PutNode(test_util::SampleNode(Id(20), Id(2), "n20")));
+    BY_RETURN_IF_ERROR(tx.PutDevice(test_util::SampleDevice(Id(200), Id(20))));
+    return tx.PutDevice(test_util::SampleDevice(Id(101), Id(10)));
   });
   Read([](ReadTx& tx) {
     auto devices = Must(tx.ListClusterDevices(Id(1)));
     EXPECT_EQ(devices.size(), 2u);
     if (devices.size() == 2) {
-      EXPECT_EQ(Fields(devices[0]), Fields(testing::SampleDevice(Id(100), Id(10))));
+      EXPECT_EQ(Fields(devices[0]), Fields(test_util::SampleDevice(Id(100), Id(10))));
       EXPECT_EQ(devices[1].id, Id(101));
     }
     EXPECT_TRUE(Must(tx.ListClusterDevices(Id(3))).empty());
@@ -264,18 +264,18 @@ TEST_F(SqliteStoreTest, ClusterDevicesExcludeOtherClusters) {
 
 TEST_F(SqliteStoreTest, ListingWithoutPendingHidesVolumesBeingCreated) {
   Write([](WriteTx& tx) {
-    BY_RETURN_IF_ERROR(tx.PutCluster(testing::SampleCluster(Id(1))));
-    BY_RETURN_IF_ERROR(tx.PutCluster(testing::SampleCluster(Id(2))));
-    BY_RETURN_IF_ERROR(tx.PutPendingOp(testing::SampleOp(Id(71), model::OpType::kCreateVolume)));
-    BY_RETURN_IF_ERROR(tx.PutPendingOp(testing::SampleOp(Id(72), model::OpType::kCloneVolume)));
-    BY_RETURN_IF_ERROR(tx.PutPendingOp(testing::SampleOp(Id(73), model::OpType::kExpandVolume)));
+    BY_RETURN_IF_ERROR(tx.PutCluster(test_util::SampleCluster(Id(1))));
+    BY_RETURN_IF_ERROR(tx.PutCluster(test_util::SampleCluster(Id(2))));
+    BY_RETURN_IF_ERROR(tx.PutPendingOp(test_util::SampleOp(Id(71), model::OpType::kCreateVolume)));
+    BY_RETURN_IF_ERROR(tx.PutPendingOp(test_util::SampleOp(Id(72), model::OpType::kCloneVolume)));
+    BY_RETURN_IF_ERROR(tx.PutPendingOp(test_util::SampleOp(Id(73), model::OpType::kExpandVolume)));
     const std::pair<int, int> volumes[] = {{1, 0}, {2, 71}, {3, 72}, {4, 73}, {5, 79}};
     for (auto [n, op] : volumes) {
-      model::Volume v = testing::SampleVolume(Id(n), Id(1), "v" + std::to_string(n));
+      model::Volume v = test_util::SampleVolume(Id(n), Id(1), "v" + std::to_string(n));
       if (op != 0) v.pending_op = Id(op);
       BY_RETURN_IF_ERROR(tx.PutVolume(v));
     }
-    model::Volume other = testing::SampleVolume(Id(6), Id(2), "v6");
+    model::Volume other = test_util::SampleVolume(Id(6), Id(2), "v6");
     return tx.PutVolume(other);
   });
   Read([](ReadTx& tx) {
@@ -299,11 +299,11 @@ TEST_F(SqliteStoreTest, ListingWithoutPendingHidesVolumesBeingCreated) {
 
 TEST_F(SqliteStoreTest, GidInUseSeesEveryVolume) {
   Write([](WriteTx& tx) {
-    BY_RETURN_IF_ERROR(tx.PutCluster(testing::SampleCluster(Id(1))));
-    BY_RETURN_IF_ERROR(tx.PutPendingOp(testing::SampleOp(Id(71), model::OpType::kCreateVolume)));
-    model::Volume a = testing::SampleVolume(Id(1), Id(1), "a");
+    BY_RETURN_IF_ERROR(tx.PutCluster(test_util::SampleCluster(Id(1))));
+    BY_RETURN_IF_ERROR(tx.PutPendingOp(test_util::SampleOp(Id(71), model::OpType::kCreateVolume)));
+    model::Volume a = test_util::SampleVolume(Id(1), Id(1), "a");
     a.gid = 2000;
-    model::Volume b = testing::SampleVolume(Id(2), Id(1), "b");
+    model::Volume b = test_util::SampleVolume(Id(2), Id(1), "b");
     b.gid = 2001;
     b.pending_op = Id(71);
     BY_RETURN_IF_ERROR(tx.PutVolume(a));
@@ -326,18 +326,18 @@ TEST_F(SqliteStoreTest, GidInUseSeesEveryVolume) {
 
 TEST_F(SqliteStoreTest, ClusterNamesAreUniqueWhenSet) {
   Write([](WriteTx& tx) {
-    BY_RETURN_IF_ERROR(tx.PutCluster(testing::SampleCluster(Id(1), "gold")));
-    BY_RETURN_IF_ERROR(tx.PutCluster(testing::SampleCluster(Id(2))));
-    BY_RETURN_IF_ERROR(tx.PutCluster(testing::SampleCluster(Id(3))));  // two unnamed: fine
-    return tx.PutCluster(testing::SampleCluster(Id(1), "gold"));      // re-put own name: fine
+    BY_RETURN_IF_ERROR(tx.PutCluster(test_util::SampleCluster(Id(1), "gold")));
+    BY_RETURN_IF_ERROR(tx.PutCluster(test_util::SampleCluster(Id(2))));
+    BY_RETURN_IF_ERROR(tx.PutCluster(test_util::SampleCluster(Id(3))));  // two unnamed: fine
+    return tx.PutCluster(test_util::SampleCluster(Id(1), "gold"));      // re-put own name: fine
   });
   Status st = store_->Update([](WriteTx& tx) {
-    BY_RETURN_IF_ERROR(tx.PutCluster(testing::SampleCluster(Id(4))));
-    return tx.PutCluster(testing::SampleCluster(Id(2), "gold"));
+    BY_RETURN_IF_ERROR(tx.PutCluster(test_util::SampleCluster(Id(4))));
+    return tx.PutCluster(test_util::SampleCluster(Id(2), "gold"));
   });
   EXPECT_EQ(st, Conflict("cluster name 'gold' is already used by cluster " + Id(1)));
-  Write([](WriteTx& tx) { return tx.PutCluster(testing::SampleCluster(Id(1), "silver")); });
-  Write([](WriteTx& tx) { return tx.PutCluster(testing::SampleCluster(Id(2), "gold")); });
+  Write([](WriteTx& tx) { return tx.PutCluster(test_util::SampleCluster(Id(1), "silver")); });
+  Write([](WriteTx& tx) { return tx.PutCluster(test_util::SampleCluster(Id(2), "gold")); });
   Read([](ReadTx& tx) {
     EXPECT_EQ(tx.GetCluster(Id(4)).status().code(), Code::kNotFound);  // rolled back
     EXPECT_EQ(Must(tx.FindClusterByName("gold")).id, Id(2));
@@ -355,14 +355,14 @@ TEST_F(SqliteStoreTest, HostnamesMapToTheirNodeAndAreUnique) {
     EXPECT_EQ(Must(tx.FindNodeByHostname("n10.storage")), Id(10));
     return Status::Ok();
   });
-  model::Node other = testing::SampleNode(Id(11), Id(1), "n11");
+  model::Node other = test_util::SampleNode(Id(11), Id(1), "n11");
   other.storage_hostnames = {"n10.storage"};
   Status st = store_->Update([&](WriteTx& tx) { return tx.PutNode(other); });
   EXPECT_EQ(st, Conflict("Hostname n10.storage already used by node with id " + Id(10)));
 
   // Same name for manage and storage on one node is fine; changing a node's
   // hostnames releases the old ones.
-  model::Node n = testing::SampleNode(Id(10), Id(1), "n10");
+  model::Node n = test_util::SampleNode(Id(10), Id(1), "n10");
   n.manage_hostnames = {"10.0.0.1"};
   n.storage_hostnames = {"10.0.0.1"};
   Write([&](WriteTx& tx) { return tx.PutNode(n); });
@@ -378,7 +378,7 @@ TEST_F(SqliteStoreTest, HostnamesMapToTheirNodeAndAreUnique) {
 // ---- operations and jobs ----
 
 TEST_F(SqliteStoreTest, PendingOpChangesAndSteps) {
-  model::PendingOp op = testing::SampleOp(Id(7), model::OpType::kCreateVolume);
+  model::PendingOp op = test_util::SampleOp(Id(7), model::OpType::kCreateVolume);
   Write([&](WriteTx& tx) {
     BY_RETURN_IF_ERROR(tx.PutPendingOp(op));
     BY_RETURN_IF_ERROR(tx.AppendOpStep(op.id, {0, "brick-create", Id(1), 10}));
@@ -418,12 +418,12 @@ TEST_F(SqliteStoreTest, PendingOpChangesAndSteps) {
 TEST_F(SqliteStoreTest, DeleteJobsFinishedBeforeCountsAndKeepsRunning) {
   Write([](WriteTx& tx) {
     for (int i = 1; i <= 6; ++i) {
-      Job j = testing::SampleJob(Id(i));
+      Job j = test_util::SampleJob(Id(i));
       j.state = i % 2 == 0 ? Job::State::kDone : Job::State::kFailed;
       j.finished_unix = 100 * i;
       BY_RETURN_IF_ERROR(tx.PutJob(j));
     }
-    Job running = testing::SampleJob(Id(9));
+    Job running = test_util::SampleJob(Id(9));
     running.state = Job::State::kRunning;
     running.finished_unix = 0;
     return tx.PutJob(running);
@@ -446,14 +446,14 @@ TEST_F(SqliteStoreTest, DeleteJobsFinishedBeforeCountsAndKeepsRunning) {
 
 TEST_F(SqliteStoreTest, FailedUpdateLeavesNothing) {
   Status st = store_->Update([](WriteTx& tx) {
-    BY_RETURN_IF_ERROR(tx.PutCluster(testing::SampleCluster(Id(1))));
-    BY_RETURN_IF_ERROR(tx.PutNode(testing::SampleNode(Id(10), Id(1), "n10")));
-    BY_RETURN_IF_ERROR(tx.PutJob(testing::SampleJob(Id(5))));
+    BY_RETURN_IF_ERROR(tx.PutCluster(test_util::SampleCluster(Id(1))));
+    BY_RETURN_IF_ERROR(tx.PutNode(test_util::SampleNode(Id(10), Id(1), "n10")));
+    BY_RETURN_IF_ERROR(tx.PutJob(test_util::SampleJob(Id(5))));
     return NoSpace("no space");
   });
   EXPECT_EQ(st, NoSpace("no space"));
   st = store_->Update([](WriteTx& tx) -> Status {
-    BY_RETURN_IF_ERROR(tx.PutCluster(testing::SampleCluster(Id(2))));
+    BY_RETURN_IF_ERROR(tx.PutCluster(test_util::SampleCluster(Id(2))));
     throw std::runtime_error("boom");
   });
   EXPECT_EQ(st, Internal("store: transaction aborted by exception: boom"));
@@ -469,7 +469,7 @@ TEST_F(SqliteStoreTest, FailedUpdateLeavesNothing) {
 
 TEST_F(SqliteStoreTest, DanglingLinksFailAtCommit) {
   Status st = store_->Update(
-      [](WriteTx& tx) { return tx.PutNode(testing::SampleNode(Id(10), Id(1), "n10")); });
+      [](WriteTx& tx) { return tx.PutNode(test_util::SampleNode(Id(10), Id(1), "n10")); });
   EXPECT_EQ(st.code(), Code::kInternal);
   EXPECT_NE(st.message().find("FOREIGN KEY"), std::string::npos) << st.message();
 
@@ -479,8 +479,8 @@ TEST_F(SqliteStoreTest, DanglingLinksFailAtCommit) {
 
   // Order inside one transaction does not matter.
   Write([](WriteTx& tx) {
-    BY_RETURN_IF_ERROR(tx.PutBrick(testing::SampleBrick(Id(2000), Id(1000), Id(100), Id(10))));
-    return tx.PutVolume(testing::SampleVolume(Id(1000), Id(1), "v"));
+    BY_RETURN_IF_ERROR(tx.PutBrick(test_util::SampleBrick(Id(2000), Id(1000), Id(100), Id(10))));
+    return tx.PutVolume(test_util::SampleVolume(Id(1000), Id(1), "v"));
   });
 }
 
@@ -522,7 +522,7 @@ TEST(SqliteStoreOpenTest, RefusesInMemoryAndNamesUnopenablePaths) {
   EXPECT_EQ(SqliteStore::Open(":memory:", {}).status().code(), Code::kInvalidArgument);
   EXPECT_EQ(SqliteStore::Open("", {}).status().code(), Code::kInvalidArgument);
 
-  testing::TempDir dir;
+  test_util::TempDir dir;
   std::string missing = dir.File("no/such/dir/brickyard.db");
   auto r = SqliteStore::Open(missing, {});
   EXPECT_EQ(r.status().code(), Code::kInternal);
@@ -549,7 +549,7 @@ TEST_F(SqliteStoreTest, DataSurvivesReopen) {
   auto s = SqliteStore::Open(path_, {});
   ASSERT_TRUE(s.ok()) << s.status().ToString();
   Status st = (*s)->View([](ReadTx& tx) {
-    EXPECT_EQ(Fields(Must(tx.GetDevice(Id(100)))), Fields(testing::SampleDevice(Id(100), Id(10))));
+    EXPECT_EQ(Fields(Must(tx.GetDevice(Id(100)))), Fields(test_util::SampleDevice(Id(100), Id(10))));
     return Status::Ok();
   });
   EXPECT_TRUE(st.ok());

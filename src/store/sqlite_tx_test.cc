@@ -11,8 +11,8 @@
 namespace brickyard::store {
 namespace {
 
-using testing::Id;
-using testing::Must;
+using test_util::Id;
+using test_util::Must;
 
 // The parameter: whether the planner has ANALYZE statistics.
 class SqliteTxTest : public ::testing::TestWithParam<bool> {
@@ -28,21 +28,21 @@ class SqliteTxTest : public ::testing::TestWithParam<bool> {
     ASSERT_TRUE(db_->Exec("begin", "BEGIN").ok());
     SqliteTx tx(*db_);
     for (int c = 1; c <= kClusters; ++c) {
-      ASSERT_TRUE(tx.PutCluster(testing::SampleCluster(Id(c), "c" + std::to_string(c))).ok());
-      ASSERT_TRUE(tx.PutNode(testing::SampleNode(Id(100 + c), Id(c), "n" + std::to_string(c))).ok());
-      ASSERT_TRUE(tx.PutDevice(testing::SampleDevice(Id(200 + c), Id(100 + c))).ok());
-      ASSERT_TRUE(tx.PutPendingOp(testing::SampleOp(Id(300 + c), model::OpType::kCreateVolume)).ok());
+      ASSERT_TRUE(tx.PutCluster(test_util::SampleCluster(Id(c), "c" + std::to_string(c))).ok());
+      ASSERT_TRUE(tx.PutNode(test_util::SampleNode(Id(100 + c), Id(c), "n" + std::to_string(c))).ok());
+      ASSERT_TRUE(tx.PutDevice(test_util::SampleDevice(Id(200 + c), Id(100 + c))).ok());
+      ASSERT_TRUE(tx.PutPendingOp(test_util::SampleOp(Id(300 + c), model::OpType::kCreateVolume)).ok());
       for (int v = 0; v < kVolumesPerCluster; ++v) {
         int n = 10000 * c + v;
-        model::Volume vol = testing::SampleVolume(Id(n), Id(c), "vol" + std::to_string(n));
+        model::Volume vol = test_util::SampleVolume(Id(n), Id(c), "vol" + std::to_string(n));
         vol.gid = n;
         if (v % 10 == 0) vol.pending_op = Id(300 + c);
         ASSERT_TRUE(tx.PutVolume(vol).ok());
-        ASSERT_TRUE(tx.PutBrick(testing::SampleBrick(Id(n + 5000), Id(n), Id(200 + c), Id(100 + c))).ok());
+        ASSERT_TRUE(tx.PutBrick(test_util::SampleBrick(Id(n + 5000), Id(n), Id(200 + c), Id(100 + c))).ok());
       }
     }
     for (int j = 0; j < kVolumesPerCluster; ++j) {
-      Job job = testing::SampleJob(Id(50000 + j));
+      Job job = test_util::SampleJob(Id(50000 + j));
       job.finished_unix = 1000 + j;
       ASSERT_TRUE(tx.PutJob(job).ok());
     }
@@ -52,7 +52,7 @@ class SqliteTxTest : public ::testing::TestWithParam<bool> {
     }
   }
 
-  testing::TempDir dir_;
+  test_util::TempDir dir_;
   std::unique_ptr<Db> db_;
 };
 
@@ -87,9 +87,9 @@ TEST_P(SqliteTxTest, PerRequestQueriesUseIndexes) {
   EXPECT_TRUE(tx.GetJob(Id(50002)).ok());
   // Writes, including their uniqueness checks and the foreign-key checks of
   // deleting a parent.
-  EXPECT_TRUE(tx.PutCluster(testing::SampleCluster(c, "renamed")).ok());
-  EXPECT_TRUE(tx.PutNode(testing::SampleNode(Id(102), c, "n2")).ok());
-  EXPECT_TRUE(tx.PutVolume(testing::SampleVolume(vol, c, "vol20007")).ok());
+  EXPECT_TRUE(tx.PutCluster(test_util::SampleCluster(c, "renamed")).ok());
+  EXPECT_TRUE(tx.PutNode(test_util::SampleNode(Id(102), c, "n2")).ok());
+  EXPECT_TRUE(tx.PutVolume(test_util::SampleVolume(vol, c, "vol20007")).ok());
   EXPECT_TRUE(tx.DeleteBrick(Id(25007)).ok());
   EXPECT_TRUE(tx.DeleteVolume(vol).ok());
   EXPECT_TRUE(tx.DeletePendingOp(Id(399)).ok());

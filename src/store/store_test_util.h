@@ -17,7 +17,7 @@
 #include "model/volume.h"
 #include "store/store.h"
 
-namespace brickyard::store::testing {
+namespace brickyard::store::test_util {
 
 // A fresh directory under the system temp dir, removed with its contents.
 class TempDir {
@@ -193,4 +193,4 @@ inline auto Fields(const Job& j) {
                          j.created_unix, j.finished_unix);
 }
 
-}  // namespace brickyard::store::testing
+}  // namespace brickyard::store::test_util

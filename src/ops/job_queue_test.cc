@@ -1,0 +1,113 @@
+#include "ops/job_queue.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <future>
+#include <thread>
+
+#include "store/sqlite_store.h"
+
+namespace brickyard::ops {
+namespace {
+
+class JobQueueTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/brickyard-jobs-XXXXXX";
+    ASSERT_NE(mkdtemp(tmpl), nullptr);
+    dir_ = tmpl;
+    store_ = std::move(store::SqliteStore::Open(dir_ + "/t.db", {})).value();
+  }
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  store::Job WaitDone(const std::string& id) {
+    for (int i = 0; i < 2000; ++i) {
+      store::Job job;
+      (void)store_->View([&](store::ReadTx& tx) -> Status {
+        BY_ASSIGN_OR_RETURN(job, tx.GetJob(id));
+        return Status::Ok();
+      });
+      if (job.state != store::Job::State::kRunning) return job;
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    ADD_FAILURE() << "job " << id << " did not finish";
+    return {};
+  }
+
+  std::string dir_;
+  std::unique_ptr<store::SqliteStore> store_;
+  FakeClock clock_{1000};
+};
+
+TEST_F(JobQueueTest, RecordsResults) {
+  JobQueue q(*store_, clock_, 2, 10, 60);
+  auto ok = q.Submit("user", [] { return Result<std::string>("/volumes/abc"); });
+  auto empty = q.Submit("", [] { return Result<std::string>(std::string()); });
+  auto bad = q.Submit("admin", [] { return Result<std::string>(Internal("boom")); });
+  ASSERT_TRUE(ok.ok() && empty.ok() && bad.ok());
+  store::Job a = WaitDone(*ok);
+  EXPECT_EQ(a.state, store::Job::State::kDone);
+  EXPECT_EQ(a.location, "/volumes/abc");
+  EXPECT_EQ(a.owner, "user");
+  EXPECT_EQ(WaitDone(*empty).location, "");
+  store::Job c = WaitDone(*bad);
+  EXPECT_EQ(c.state, store::Job::State::kFailed);
+  EXPECT_EQ(c.error, "boom");
+}
+
+TEST_F(JobQueueTest, QueuesUpToTheBoundThenRefuses) {
+  JobQueue q(*store_, clock_, 1, 1, 60);
+  std::promise<void> release;
+  std::shared_future<void> gate = release.get_future().share();
+  std::atomic<bool> started{false};
+  auto first = q.Submit("", [&] {
+    started = true;
+    gate.wait();
+    return Result<std::string>(std::string());
+  });
+  ASSERT_TRUE(first.ok());
+  while (!started) std::this_thread::yield();
+  auto second = q.Submit("", [&] { return Result<std::string>(std::string()); });
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(q.InFlight(), 1);
+  EXPECT_EQ(q.Queued(), 1);
+  auto third = q.Submit("", [&] { return Result<std::string>(std::string()); });
+  ASSERT_FALSE(third.ok());
+  EXPECT_EQ(third.status().code(), Code::kBusy);
+  // Unbounded submissions are never refused.
+  auto topology = q.Submit("", [&] { return Result<std::string>(std::string()); }, false);
+  EXPECT_TRUE(topology.ok());
+  release.set_value();
+  WaitDone(*second);
+  WaitDone(*topology);
+}
+
+TEST_F(JobQueueTest, CollectsOldResults) {
+  JobQueue q(*store_, clock_, 1, 10, 60);
+  auto id = q.Submit("", [] { return Result<std::string>(std::string()); });
+  WaitDone(*id);
+  clock_.Advance(30);
+  q.CollectExpired();
+  EXPECT_TRUE(store_->View([&](store::ReadTx& tx) { return tx.GetJob(*id).status(); }).ok());
+  clock_.Advance(31);
+  q.CollectExpired();
+  EXPECT_EQ(store_->View([&](store::ReadTx& tx) { return tx.GetJob(*id).status(); }).code(),
+            Code::kNotFound);
+}
+
+TEST_F(JobQueueTest, ExceptionsBecomeErrors) {
+  JobQueue q(*store_, clock_, 1, 10, 60);
+  auto id = q.Submit("", []() -> Result<std::string> { throw std::runtime_error("oops"); });
+  store::Job j = WaitDone(*id);
+  EXPECT_EQ(j.state, store::Job::State::kFailed);
+  EXPECT_EQ(j.error, "operation failed: oops");
+}
+
+}  // namespace
+}  // namespace brickyard::ops
