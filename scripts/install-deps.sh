@@ -8,7 +8,7 @@ packages=(
   libcpp-httplib-dev nlohmann-json3-dev libsqlite3-dev libssl-dev
   libspdlog-dev libfmt-dev libcli11-dev libssh-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  sqlite3 curl python3
+  sqlite3 curl python3 openssl
   openssh-server openssh-client
 )
 

@@ -35,9 +35,8 @@ Result<std::vector<T>> QueryAll(Statement& q, Read read) {
 
 // Column 0 of every row as text.
 inline Result<std::vector<std::string>> QueryIds(Statement& q) {
-  return QueryAll<std::string>(q, [](const Statement& s) -> Result<std::string> {
-    return s.Text(0);
-  });
+  return QueryAll<std::string>(q,
+                               [](const Statement& s) -> Result<std::string> { return s.Text(0); });
 }
 
 // Column 0 of the first row as text, or nullopt when there is no row.

@@ -5,7 +5,9 @@
 namespace brickyard::store {
 
 ReaderPool::ReaderPool(std::string path, int busy_timeout_ms, int max_open)
-    : path_(std::move(path)), busy_timeout_ms_(busy_timeout_ms), max_open_(max_open < 1 ? 1 : max_open) {}
+    : path_(std::move(path)),
+      busy_timeout_ms_(busy_timeout_ms),
+      max_open_(max_open < 1 ? 1 : max_open) {}
 
 ReaderPool::Lease::Lease(Lease&& other) noexcept
     : pool_(other.pool_), db_(std::move(other.db_)), discard_(other.discard_) {}

@@ -66,9 +66,12 @@ Result<model::DurabilityType> DecodeDurability(std::string_view text) {
 
 std::string_view JobStateText(Job::State s) {
   switch (s) {
-    case Job::State::kRunning: return "running";
-    case Job::State::kDone: return "done";
-    case Job::State::kFailed: return "failed";
+    case Job::State::kRunning:
+      return "running";
+    case Job::State::kDone:
+      return "done";
+    case Job::State::kFailed:
+      return "failed";
   }
   return "running";
 }

@@ -9,7 +9,9 @@ namespace {
 // * Ids are TEXT primary keys of WITHOUT ROWID tables. An index on a link
 //   names the id as its last column (e.g. bricks(volume_id, id)), so it
 //   serves "WHERE volume_id = ? ORDER BY id" without a sort, and the planner
-//   picks it with or without ANALYZE statistics.
+//   picks it with or without ANALYZE statistics. volumes_by_cluster also
+//   carries pending_op, so listing a cluster's settled volumes reads only
+//   the index.
 // * Links between objects are deferred foreign keys: checked at COMMIT, so a
 //   transaction may write in any order, but cannot commit a dangling link.
 // * Optional references and names are NULL when unset ("" in the model).
@@ -101,9 +103,30 @@ CREATE TABLE volumes (
   block_restriction   TEXT NOT NULL,
   pending_op          TEXT
 ) WITHOUT ROWID;
-CREATE INDEX volumes_by_cluster ON volumes(cluster_id, id);
+CREATE INDEX volumes_by_cluster ON volumes(cluster_id, id, pending_op);
 CREATE INDEX volumes_by_cluster_name ON volumes(cluster_id, name, id);
 CREATE INDEX volumes_by_gid ON volumes(gid, id);
+
+-- Volumes per cluster, kept by triggers so counting is O(1).
+CREATE TABLE cluster_volume_counts (
+  cluster_id TEXT PRIMARY KEY NOT NULL,
+  volumes    INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TRIGGER volumes_counted_on_insert AFTER INSERT ON volumes BEGIN
+  INSERT INTO cluster_volume_counts (cluster_id, volumes) VALUES (NEW.cluster_id, 1)
+    ON CONFLICT (cluster_id) DO UPDATE SET volumes = volumes + 1;
+END;
+CREATE TRIGGER volumes_counted_on_delete AFTER DELETE ON volumes BEGIN
+  UPDATE cluster_volume_counts SET volumes = volumes - 1 WHERE cluster_id = OLD.cluster_id;
+  DELETE FROM cluster_volume_counts WHERE cluster_id = OLD.cluster_id AND volumes = 0;
+END;
+CREATE TRIGGER volumes_counted_on_move AFTER UPDATE OF cluster_id ON volumes
+    WHEN OLD.cluster_id <> NEW.cluster_id BEGIN
+  UPDATE cluster_volume_counts SET volumes = volumes - 1 WHERE cluster_id = OLD.cluster_id;
+  DELETE FROM cluster_volume_counts WHERE cluster_id = OLD.cluster_id AND volumes = 0;
+  INSERT INTO cluster_volume_counts (cluster_id, volumes) VALUES (NEW.cluster_id, 1)
+    ON CONFLICT (cluster_id) DO UPDATE SET volumes = volumes + 1;
+END;
 
 CREATE TABLE bricks (
   id            TEXT PRIMARY KEY NOT NULL,
@@ -153,9 +176,10 @@ Status NewerThanBuild(int found, int latest) {
 Status ApplyOne(Db& db, const Migration& m) {
   std::string what = "migration " + std::to_string(m.version) + " (" + m.description + ")";
   BY_RETURN_IF_ERROR(db.Exec(what.c_str(), m.sql));
-  BY_ASSIGN_OR_RETURN(Statement q, db.Prepare("record schema version",
-                                              "INSERT INTO schema_version(version, applied_unix) "
-                                              "VALUES (?, CAST(strftime('%s', 'now') AS INTEGER))"));
+  BY_ASSIGN_OR_RETURN(Statement q,
+                      db.Prepare("record schema version",
+                                 "INSERT INTO schema_version(version, applied_unix) "
+                                 "VALUES (?, CAST(strftime('%s', 'now') AS INTEGER))"));
   q.BindInt(1, m.version);
   return q.Run();
 }
@@ -173,8 +197,9 @@ Result<int> ReadSchemaVersion(Db& db) {
                  "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"));
   BY_ASSIGN_OR_RETURN(bool has_table, exists.Step());
   if (!has_table) return 0;
-  BY_ASSIGN_OR_RETURN(Statement q, db.Prepare("read schema version",
-                                              "SELECT COALESCE(MAX(version), 0) FROM schema_version"));
+  BY_ASSIGN_OR_RETURN(
+      Statement q,
+      db.Prepare("read schema version", "SELECT COALESCE(MAX(version), 0) FROM schema_version"));
   BY_ASSIGN_OR_RETURN(bool row, q.Step());
   return row ? static_cast<int>(q.Int(0)) : 0;
 }

@@ -47,7 +47,8 @@ TEST(SchemaTest, FreshDatabaseIsMigratedToTheLatestVersion) {
   EXPECT_EQ(Must(ReadSchemaVersion(*db)), latest);
   for (const char* table : {"clusters", "nodes", "node_hostnames", "devices", "bricks", "volumes",
                             "pending_ops", "op_changes", "op_steps", "jobs"}) {
-    auto q = db->Prepare("t", "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?");
+    auto q =
+        db->Prepare("t", "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?");
     ASSERT_TRUE(q.ok());
     q->BindText(1, table);
     EXPECT_TRUE(Must(q->Step()));
@@ -102,11 +103,13 @@ TEST(SchemaTest, RefusesADatabaseNewerThanTheBuild) {
   ASSERT_TRUE(SqliteStore::Open(path, {}, next).ok());
 
   auto r = SqliteStore::Open(path, {});
-  EXPECT_EQ(r.status(), Internal("database schema version 2 is newer than this build supports (1)"));
+  EXPECT_EQ(r.status(),
+            Internal("database schema version 2 is newer than this build supports (1)"));
   SqliteStore::Options ro;
   ro.read_only = true;
   r = SqliteStore::Open(path, ro);
-  EXPECT_EQ(r.status(), Internal("database schema version 2 is newer than this build supports (1)"));
+  EXPECT_EQ(r.status(),
+            Internal("database schema version 2 is newer than this build supports (1)"));
 }
 
 TEST(SchemaTest, ReadOnlyOpenNeedsTheCurrentVersion) {

@@ -33,8 +33,8 @@ Statement& Statement::BindReal(int index, double value) {
 }
 
 Statement& Statement::BindText(int index, std::string_view value) {
-  int rc = sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT,
-                               SQLITE_UTF8);
+  int rc =
+      sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
   if (rc != SQLITE_OK && bind_error_.ok()) bind_error_ = db_->Error(what_, rc);
   return *this;
 }
@@ -94,8 +94,7 @@ Status Db::Classify(std::string text, int rc) {
   return Internal(std::move(text));
 }
 
-Result<std::unique_ptr<Db>> Db::Open(const std::string& path, bool read_only,
-                                     int busy_timeout_ms) {
+Result<std::unique_ptr<Db>> Db::Open(const std::string& path, bool read_only, int busy_timeout_ms) {
   int flags = SQLITE_OPEN_NOMUTEX |
               (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   sqlite3* raw = nullptr;

@@ -37,8 +37,7 @@ thread_local const SqliteStore* t_updating = nullptr;
 
 }  // namespace
 
-Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
-                                                       Options options) {
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, Options options) {
   return Open(path, options, Migrations());
 }
 
@@ -117,9 +116,9 @@ Status SqliteStore::Backup(const std::string& path) {
   }
   BY_ASSIGN_OR_RETURN(ReaderPool::Lease lease, readers_.Acquire());
   sqlite3* dest = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &dest,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                           nullptr);
+  int rc =
+      sqlite3_open_v2(path.c_str(), &dest,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = dest != nullptr ? sqlite3_errmsg(dest) : sqlite3_errstr(rc);
     sqlite3_close_v2(dest);

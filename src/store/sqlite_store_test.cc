@@ -199,12 +199,15 @@ TEST_F(SqliteStoreTest, ListsAreSortedById) {
     BY_RETURN_IF_ERROR(tx.PutCluster(test_util::SampleCluster(Id(2))));
     for (int i : order) {
       BY_RETURN_IF_ERROR(tx.PutCluster(test_util::SampleCluster(Id(100 + i))));
-      BY_RETURN_IF_ERROR(tx.PutNode(test_util::SampleNode(Id(200 + i), Id(2), "h" + std::to_string(i))));
+      BY_RETURN_IF_ERROR(
+          tx.PutNode(test_util::SampleNode(Id(200 + i), Id(2), "h" + std::to_string(i))));
       BY_RETURN_IF_ERROR(tx.PutDevice(test_util::SampleDevice(Id(300 + i), Id(200 + i))));
       BY_RETURN_IF_ERROR(tx.PutDevice(test_util::SampleDevice(Id(310 + i), Id(201))));
       BY_RETURN_IF_ERROR(tx.PutVolume(test_util::SampleVolume(Id(400 + i), Id(2), "v")));
-      BY_RETURN_IF_ERROR(tx.PutBrick(test_util::SampleBrick(Id(500 + i), Id(401), Id(301), Id(201))));
-      BY_RETURN_IF_ERROR(tx.PutPendingOp(test_util::SampleOp(Id(600 + i), model::OpType::kEvictBrick)));
+      BY_RETURN_IF_ERROR(
+          tx.PutBrick(test_util::SampleBrick(Id(500 + i), Id(401), Id(301), Id(201))));
+      BY_RETURN_IF_ERROR(
+          tx.PutPendingOp(test_util::SampleOp(Id(600 + i), model::OpType::kEvictBrick)));
     }
     return Status::Ok();
   });
@@ -297,6 +300,43 @@ TEST_F(SqliteStoreTest, ListingWithoutPendingHidesVolumesBeingCreated) {
   });
 }
 
+TEST_F(SqliteStoreTest, VolumeCountsFollowPutsMovesAndDeletes) {
+  auto counts = [&] {
+    std::pair<int64_t, int64_t> out;
+    Read([&](ReadTx& tx) {
+      out = {Must(tx.CountClusterVolumes(Id(1))), Must(tx.CountClusterVolumes(Id(2)))};
+      return Status::Ok();
+    });
+    return out;
+  };
+  Write([](WriteTx& tx) {
+    BY_RETURN_IF_ERROR(tx.PutCluster(test_util::SampleCluster(Id(1))));
+    BY_RETURN_IF_ERROR(tx.PutCluster(test_util::SampleCluster(Id(2))));
+    for (int i = 1; i <= 3; ++i) {
+      BY_RETURN_IF_ERROR(tx.PutVolume(test_util::SampleVolume(Id(10 + i), Id(1), "v")));
+    }
+    // Re-putting an existing volume does not count it twice.
+    return tx.PutVolume(test_util::SampleVolume(Id(11), Id(1), "renamed"));
+  });
+  EXPECT_EQ(counts(), std::make_pair(int64_t{3}, int64_t{0}));
+  Write([](WriteTx& tx) { return tx.PutVolume(test_util::SampleVolume(Id(12), Id(2), "v")); });
+  EXPECT_EQ(counts(), std::make_pair(int64_t{2}, int64_t{1}));
+  Write([](WriteTx& tx) {
+    BY_RETURN_IF_ERROR(tx.DeleteVolume(Id(11)));
+    BY_RETURN_IF_ERROR(tx.DeleteVolume(Id(12)));
+    return tx.DeleteVolume(Id(99));
+  });
+  EXPECT_EQ(counts(), std::make_pair(int64_t{1}, int64_t{0}));
+  // A rolled-back Update leaves the counts alone.
+  EXPECT_FALSE(store_
+                   ->Update([](WriteTx& tx) -> Status {
+                     BY_RETURN_IF_ERROR(tx.PutVolume(test_util::SampleVolume(Id(20), Id(2), "v")));
+                     return Conflict("no");
+                   })
+                   .ok());
+  EXPECT_EQ(counts(), std::make_pair(int64_t{1}, int64_t{0}));
+}
+
 TEST_F(SqliteStoreTest, GidInUseSeesEveryVolume) {
   Write([](WriteTx& tx) {
     BY_RETURN_IF_ERROR(tx.PutCluster(test_util::SampleCluster(Id(1))));
@@ -329,7 +369,7 @@ TEST_F(SqliteStoreTest, ClusterNamesAreUniqueWhenSet) {
     BY_RETURN_IF_ERROR(tx.PutCluster(test_util::SampleCluster(Id(1), "gold")));
     BY_RETURN_IF_ERROR(tx.PutCluster(test_util::SampleCluster(Id(2))));
     BY_RETURN_IF_ERROR(tx.PutCluster(test_util::SampleCluster(Id(3))));  // two unnamed: fine
-    return tx.PutCluster(test_util::SampleCluster(Id(1), "gold"));      // re-put own name: fine
+    return tx.PutCluster(test_util::SampleCluster(Id(1), "gold"));       // re-put own name: fine
   });
   Status st = store_->Update([](WriteTx& tx) {
     BY_RETURN_IF_ERROR(tx.PutCluster(test_util::SampleCluster(Id(4))));
@@ -399,7 +439,9 @@ TEST_F(SqliteStoreTest, PendingOpChangesAndSteps) {
     }
     return Status::Ok();
   });
-  EXPECT_EQ(store_->Update([](WriteTx& tx) { return tx.AppendOpStep(Id(8), {0, "x", "", 0}); }),
+  EXPECT_EQ(store_->Update([](WriteTx& tx) {
+    return tx.AppendOpStep(Id(8), {0, "x", "", 0});
+  }),
             NotFound("Id not found"));
 
   Write([&](WriteTx& tx) { return tx.DeletePendingOp(op.id); });
@@ -549,7 +591,8 @@ TEST_F(SqliteStoreTest, DataSurvivesReopen) {
   auto s = SqliteStore::Open(path_, {});
   ASSERT_TRUE(s.ok()) << s.status().ToString();
   Status st = (*s)->View([](ReadTx& tx) {
-    EXPECT_EQ(Fields(Must(tx.GetDevice(Id(100)))), Fields(test_util::SampleDevice(Id(100), Id(10))));
+    EXPECT_EQ(Fields(Must(tx.GetDevice(Id(100)))),
+              Fields(test_util::SampleDevice(Id(100), Id(10))));
     return Status::Ok();
   });
   EXPECT_TRUE(st.ok());

@@ -54,7 +54,7 @@ class SqliteTx final : public WriteTx {
   Result<model::Volume> GetVolume(const std::string& id) override;
   Result<std::vector<std::string>> ListVolumeIds(bool include_pending) override;
   Result<std::vector<std::string>> ListClusterVolumeIds(const std::string& cluster_id,
-                                                       bool include_pending) override;
+                                                        bool include_pending) override;
   Result<std::optional<std::string>> FindVolumeByName(const std::string& cluster_id,
                                                       const std::string& name) override;
   Result<int64_t> CountClusterVolumes(const std::string& cluster_id) override;

@@ -55,14 +55,14 @@ Result<model::PendingOp> SqliteTx::GetPendingOp(const std::string& id) {
   model::PendingOp op;
   {
     BY_ASSIGN_OR_RETURN(Statement q, db_.Prepare("get pending op",
-                                                "SELECT id, type, timestamp, status "
-                                                "FROM pending_ops WHERE id = ?"));
+                                                 "SELECT id, type, timestamp, status "
+                                                 "FROM pending_ops WHERE id = ?"));
     q.BindText(1, id);
     BY_ASSIGN_OR_RETURN(op, QueryOne(q, ReadOp));
   }
   BY_ASSIGN_OR_RETURN(Statement q, db_.Prepare("get pending op",
-                                              "SELECT op_id, change, target_id, delta "
-                                              "FROM op_changes WHERE op_id = ? ORDER BY seq"));
+                                               "SELECT op_id, change, target_id, delta "
+                                               "FROM op_changes WHERE op_id = ? ORDER BY seq"));
   q.BindText(1, id);
   BY_ASSIGN_OR_RETURN(op.changes, QueryAll<model::OpChange>(q, ReadChange));
   return op;
@@ -72,15 +72,15 @@ Result<std::vector<model::PendingOp>> SqliteTx::ListPendingOps() {
   std::vector<model::PendingOp> ops;
   {
     BY_ASSIGN_OR_RETURN(Statement q, db_.Prepare("list pending ops",
-                                                "SELECT id, type, timestamp, status "
-                                                "FROM pending_ops ORDER BY id"));
+                                                 "SELECT id, type, timestamp, status "
+                                                 "FROM pending_ops ORDER BY id"));
     BY_ASSIGN_OR_RETURN(ops, QueryAll<model::PendingOp>(q, ReadOp));
   }
   std::unordered_map<std::string, model::PendingOp*> by_id;
   for (auto& op : ops) by_id.emplace(op.id, &op);
   BY_ASSIGN_OR_RETURN(Statement q, db_.Prepare("list pending ops",
-                                              "SELECT op_id, change, target_id, delta "
-                                              "FROM op_changes ORDER BY op_id, seq"));
+                                               "SELECT op_id, change, target_id, delta "
+                                               "FROM op_changes ORDER BY op_id, seq"));
   while (true) {
     BY_ASSIGN_OR_RETURN(bool row, q.Step());
     if (!row) break;
@@ -93,8 +93,8 @@ Result<std::vector<model::PendingOp>> SqliteTx::ListPendingOps() {
 
 Result<std::vector<model::OpStep>> SqliteTx::ListOpSteps(const std::string& op_id) {
   BY_ASSIGN_OR_RETURN(Statement q, db_.Prepare("list op steps",
-                                              "SELECT seq, name, target, at_unix FROM op_steps "
-                                              "WHERE op_id = ? ORDER BY seq"));
+                                               "SELECT seq, name, target, at_unix FROM op_steps "
+                                               "WHERE op_id = ? ORDER BY seq"));
   q.BindText(1, op_id);
   return QueryAll<model::OpStep>(q, ReadStep);
 }
@@ -102,27 +102,26 @@ Result<std::vector<model::OpStep>> SqliteTx::ListOpSteps(const std::string& op_i
 Status SqliteTx::PutPendingOp(const model::PendingOp& op) {
   {
     BY_ASSIGN_OR_RETURN(Statement q, db_.Prepare("put pending op",
-                                                "INSERT INTO pending_ops "
-                                                "(id, type, timestamp, status) "
-                                                "VALUES (?, ?, ?, ?) "
-                                                "ON CONFLICT (id) DO UPDATE SET "
-                                                "type = excluded.type, "
-                                                "timestamp = excluded.timestamp, "
-                                                "status = excluded.status"));
+                                                 "INSERT INTO pending_ops "
+                                                 "(id, type, timestamp, status) "
+                                                 "VALUES (?, ?, ?, ?) "
+                                                 "ON CONFLICT (id) DO UPDATE SET "
+                                                 "type = excluded.type, "
+                                                 "timestamp = excluded.timestamp, "
+                                                 "status = excluded.status"));
     q.BindText(1, op.id)
         .BindInt(2, static_cast<int64_t>(op.type))
         .BindInt(3, op.timestamp)
         .BindText(4, model::OpStatusName(op.status));
     BY_RETURN_IF_ERROR(q.Run());
   }
-  BY_RETURN_IF_ERROR(
-      RunWith("put pending op", "DELETE FROM op_changes WHERE op_id = ?", op.id));
+  BY_RETURN_IF_ERROR(RunWith("put pending op", "DELETE FROM op_changes WHERE op_id = ?", op.id));
   for (size_t i = 0; i < op.changes.size(); ++i) {
     const model::OpChange& c = op.changes[i];
     BY_ASSIGN_OR_RETURN(Statement q, db_.Prepare("put pending op",
-                                                "INSERT INTO op_changes "
-                                                "(op_id, seq, change, target_id, delta) "
-                                                "VALUES (?, ?, ?, ?, ?)"));
+                                                 "INSERT INTO op_changes "
+                                                 "(op_id, seq, change, target_id, delta) "
+                                                 "VALUES (?, ?, ?, ?, ?)"));
     q.BindText(1, op.id)
         .BindInt(2, static_cast<int64_t>(i))
         .BindInt(3, static_cast<int64_t>(c.change))
@@ -134,8 +133,7 @@ Status SqliteTx::PutPendingOp(const model::PendingOp& op) {
 }
 
 Status SqliteTx::DeletePendingOp(const std::string& id) {
-  BY_RETURN_IF_ERROR(
-      RunWith("delete pending op", "DELETE FROM op_changes WHERE op_id = ?", id));
+  BY_RETURN_IF_ERROR(RunWith("delete pending op", "DELETE FROM op_changes WHERE op_id = ?", id));
   BY_RETURN_IF_ERROR(RunWith("delete pending op", "DELETE FROM op_steps WHERE op_id = ?", id));
   return RunWith("delete pending op", "DELETE FROM pending_ops WHERE id = ?", id);
 }
@@ -153,9 +151,9 @@ Status SqliteTx::AppendOpStep(const std::string& op_id, const model::OpStep& ste
     if (seq == 0) seq = q.Int(0);
   }
   BY_ASSIGN_OR_RETURN(Statement q, db_.Prepare("append op step",
-                                              "INSERT INTO op_steps "
-                                              "(op_id, seq, name, target, at_unix) "
-                                              "VALUES (?, ?, ?, ?, ?)"));
+                                               "INSERT INTO op_steps "
+                                               "(op_id, seq, name, target, at_unix) "
+                                               "VALUES (?, ?, ?, ?, ?)"));
   q.BindText(1, op_id).BindInt(2, seq).BindText(3, step.name).BindText(4, step.target);
   q.BindInt(5, step.at_unix);
   return q.Run();
@@ -165,32 +163,32 @@ Status SqliteTx::AppendOpStep(const std::string& op_id, const model::OpStep& ste
 
 Result<Job> SqliteTx::GetJob(const std::string& id) {
   BY_ASSIGN_OR_RETURN(Statement q, db_.Prepare("get job",
-                                              "SELECT id, state, location, error, owner, "
-                                              "created_unix, finished_unix FROM jobs "
-                                              "WHERE id = ?"));
+                                               "SELECT id, state, location, error, owner, "
+                                               "created_unix, finished_unix FROM jobs "
+                                               "WHERE id = ?"));
   q.BindText(1, id);
   return QueryOne(q, ReadJob);
 }
 
 Result<std::vector<Job>> SqliteTx::ListRunningJobs() {
   BY_ASSIGN_OR_RETURN(Statement q, db_.Prepare("list running jobs",
-                                              "SELECT id, state, location, error, owner, "
-                                              "created_unix, finished_unix FROM jobs "
-                                              "WHERE state = 'running' ORDER BY id"));
+                                               "SELECT id, state, location, error, owner, "
+                                               "created_unix, finished_unix FROM jobs "
+                                               "WHERE state = 'running' ORDER BY id"));
   return QueryAll<Job>(q, ReadJob);
 }
 
 Status SqliteTx::PutJob(const Job& job) {
   BY_ASSIGN_OR_RETURN(Statement q, db_.Prepare("put job",
-                                              "INSERT INTO jobs (id, state, location, error, "
-                                              "owner, created_unix, finished_unix) "
-                                              "VALUES (?, ?, ?, ?, ?, ?, ?) "
-                                              "ON CONFLICT (id) DO UPDATE SET "
-                                              "state = excluded.state, "
-                                              "location = excluded.location, "
-                                              "error = excluded.error, owner = excluded.owner, "
-                                              "created_unix = excluded.created_unix, "
-                                              "finished_unix = excluded.finished_unix"));
+                                               "INSERT INTO jobs (id, state, location, error, "
+                                               "owner, created_unix, finished_unix) "
+                                               "VALUES (?, ?, ?, ?, ?, ?, ?) "
+                                               "ON CONFLICT (id) DO UPDATE SET "
+                                               "state = excluded.state, "
+                                               "location = excluded.location, "
+                                               "error = excluded.error, owner = excluded.owner, "
+                                               "created_unix = excluded.created_unix, "
+                                               "finished_unix = excluded.finished_unix"));
   q.BindText(1, job.id)
       .BindText(2, JobStateText(job.state))
       .BindText(3, job.location)
@@ -207,8 +205,8 @@ Status SqliteTx::DeleteJob(const std::string& id) {
 
 Result<int64_t> SqliteTx::DeleteJobsFinishedBefore(int64_t cutoff_unix) {
   BY_ASSIGN_OR_RETURN(Statement q, db_.Prepare("delete finished jobs",
-                                              "DELETE FROM jobs WHERE state <> 'running' "
-                                              "AND finished_unix < ?"));
+                                               "DELETE FROM jobs WHERE state <> 'running' "
+                                               "AND finished_unix < ?"));
   q.BindInt(1, cutoff_unix);
   BY_RETURN_IF_ERROR(q.Run());
   return db_.Changes();

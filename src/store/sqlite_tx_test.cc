@@ -29,16 +29,20 @@ class SqliteTxTest : public ::testing::TestWithParam<bool> {
     SqliteTx tx(*db_);
     for (int c = 1; c <= kClusters; ++c) {
       ASSERT_TRUE(tx.PutCluster(test_util::SampleCluster(Id(c), "c" + std::to_string(c))).ok());
-      ASSERT_TRUE(tx.PutNode(test_util::SampleNode(Id(100 + c), Id(c), "n" + std::to_string(c))).ok());
+      ASSERT_TRUE(
+          tx.PutNode(test_util::SampleNode(Id(100 + c), Id(c), "n" + std::to_string(c))).ok());
       ASSERT_TRUE(tx.PutDevice(test_util::SampleDevice(Id(200 + c), Id(100 + c))).ok());
-      ASSERT_TRUE(tx.PutPendingOp(test_util::SampleOp(Id(300 + c), model::OpType::kCreateVolume)).ok());
+      ASSERT_TRUE(
+          tx.PutPendingOp(test_util::SampleOp(Id(300 + c), model::OpType::kCreateVolume)).ok());
       for (int v = 0; v < kVolumesPerCluster; ++v) {
         int n = 10000 * c + v;
         model::Volume vol = test_util::SampleVolume(Id(n), Id(c), "vol" + std::to_string(n));
         vol.gid = n;
         if (v % 10 == 0) vol.pending_op = Id(300 + c);
         ASSERT_TRUE(tx.PutVolume(vol).ok());
-        ASSERT_TRUE(tx.PutBrick(test_util::SampleBrick(Id(n + 5000), Id(n), Id(200 + c), Id(100 + c))).ok());
+        ASSERT_TRUE(
+            tx.PutBrick(test_util::SampleBrick(Id(n + 5000), Id(n), Id(200 + c), Id(100 + c)))
+                .ok());
       }
     }
     for (int j = 0; j < kVolumesPerCluster; ++j) {

@@ -52,16 +52,16 @@ Result<model::Device> ReadDevice(const Statement& q) {
 
 Result<model::Cluster> SqliteTx::GetCluster(const std::string& id) {
   BY_ASSIGN_OR_RETURN(Statement q, db_.Prepare("get cluster",
-                                              "SELECT id, name, file, block FROM clusters "
-                                              "WHERE id = ?"));
+                                               "SELECT id, name, file, block FROM clusters "
+                                               "WHERE id = ?"));
   q.BindText(1, id);
   return QueryOne(q, ReadCluster);
 }
 
 Result<model::Cluster> SqliteTx::FindClusterByName(const std::string& name) {
   BY_ASSIGN_OR_RETURN(Statement q, db_.Prepare("find cluster by name",
-                                              "SELECT id, name, file, block FROM clusters "
-                                              "WHERE name = ?"));
+                                               "SELECT id, name, file, block FROM clusters "
+                                               "WHERE name = ?"));
   q.BindText(1, name);
   return QueryOne(q, ReadCluster);
 }
@@ -75,8 +75,8 @@ Result<std::vector<std::string>> SqliteTx::ListClusterIds() {
 Status SqliteTx::PutCluster(const model::Cluster& c) {
   if (!c.name.empty()) {
     BY_ASSIGN_OR_RETURN(Statement q, db_.Prepare("put cluster",
-                                                "SELECT id FROM clusters "
-                                                "WHERE name = ? AND id <> ?"));
+                                                 "SELECT id FROM clusters "
+                                                 "WHERE name = ? AND id <> ?"));
     q.BindText(1, c.name).BindText(2, c.id);
     BY_ASSIGN_OR_RETURN(std::optional<std::string> owner, QueryOptionalId(q));
     if (owner) {
@@ -84,11 +84,11 @@ Status SqliteTx::PutCluster(const model::Cluster& c) {
     }
   }
   BY_ASSIGN_OR_RETURN(Statement q, db_.Prepare("put cluster",
-                                              "INSERT INTO clusters (id, name, file, block) "
-                                              "VALUES (?, ?, ?, ?) "
-                                              "ON CONFLICT (id) DO UPDATE SET "
-                                              "name = excluded.name, file = excluded.file, "
-                                              "block = excluded.block"));
+                                               "INSERT INTO clusters (id, name, file, block) "
+                                               "VALUES (?, ?, ?, ?) "
+                                               "ON CONFLICT (id) DO UPDATE SET "
+                                               "name = excluded.name, file = excluded.file, "
+                                               "block = excluded.block"));
   q.BindText(1, c.id).BindTextOrNull(2, c.name).BindInt(3, c.file).BindInt(4, c.block);
   return q.Run();
 }
@@ -109,14 +109,13 @@ Result<model::Node> SqliteTx::GetNode(const std::string& id) {
 }
 
 Result<std::vector<std::string>> SqliteTx::ListNodeIds(const std::string& cluster_id) {
-  return IdsWith("list nodes", "SELECT id FROM nodes WHERE cluster_id = ? ORDER BY id",
-                 cluster_id);
+  return IdsWith("list nodes", "SELECT id FROM nodes WHERE cluster_id = ? ORDER BY id", cluster_id);
 }
 
 Result<std::optional<std::string>> SqliteTx::FindNodeByHostname(const std::string& hostname) {
   BY_ASSIGN_OR_RETURN(Statement q, db_.Prepare("find node by hostname",
-                                              "SELECT node_id FROM node_hostnames "
-                                              "WHERE hostname = ?"));
+                                               "SELECT node_id FROM node_hostnames "
+                                               "WHERE hostname = ?"));
   q.BindText(1, hostname);
   return QueryOptionalId(q);
 }
@@ -134,16 +133,15 @@ Status SqliteTx::PutNode(const model::Node& n) {
     }
   }
   {
-    BY_ASSIGN_OR_RETURN(
-        Statement q,
-        db_.Prepare("put node",
-                    "INSERT INTO nodes (id, cluster_id, zone, manage_hostnames, "
-                    "storage_hostnames, tags, state) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                    "ON CONFLICT (id) DO UPDATE SET "
-                    "cluster_id = excluded.cluster_id, zone = excluded.zone, "
-                    "manage_hostnames = excluded.manage_hostnames, "
-                    "storage_hostnames = excluded.storage_hostnames, "
-                    "tags = excluded.tags, state = excluded.state"));
+    BY_ASSIGN_OR_RETURN(Statement q,
+                        db_.Prepare("put node",
+                                    "INSERT INTO nodes (id, cluster_id, zone, manage_hostnames, "
+                                    "storage_hostnames, tags, state) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                                    "ON CONFLICT (id) DO UPDATE SET "
+                                    "cluster_id = excluded.cluster_id, zone = excluded.zone, "
+                                    "manage_hostnames = excluded.manage_hostnames, "
+                                    "storage_hostnames = excluded.storage_hostnames, "
+                                    "tags = excluded.tags, state = excluded.state"));
     q.BindText(1, n.id)
         .BindText(2, n.cluster_id)
         .BindInt(3, n.zone)
@@ -153,12 +151,12 @@ Status SqliteTx::PutNode(const model::Node& n) {
         .BindText(7, model::StateName(n.state));
     BY_RETURN_IF_ERROR(q.Run());
   }
-  BY_RETURN_IF_ERROR(RunWith("put node hostnames",
-                             "DELETE FROM node_hostnames WHERE node_id = ?", n.id));
+  BY_RETURN_IF_ERROR(
+      RunWith("put node hostnames", "DELETE FROM node_hostnames WHERE node_id = ?", n.id));
   for (std::string_view h : hostnames) {
     BY_ASSIGN_OR_RETURN(Statement q, db_.Prepare("put node hostnames",
-                                                "INSERT INTO node_hostnames (hostname, node_id) "
-                                                "VALUES (?, ?)"));
+                                                 "INSERT INTO node_hostnames (hostname, node_id) "
+                                                 "VALUES (?, ?)"));
     q.BindText(1, h).BindText(2, n.id);
     BY_RETURN_IF_ERROR(q.Run());
   }
@@ -166,8 +164,7 @@ Status SqliteTx::PutNode(const model::Node& n) {
 }
 
 Status SqliteTx::DeleteNode(const std::string& id) {
-  BY_RETURN_IF_ERROR(
-      RunWith("delete node", "DELETE FROM node_hostnames WHERE node_id = ?", id));
+  BY_RETURN_IF_ERROR(RunWith("delete node", "DELETE FROM node_hostnames WHERE node_id = ?", id));
   return RunWith("delete node", "DELETE FROM nodes WHERE id = ?", id);
 }
 
@@ -184,8 +181,7 @@ Result<model::Device> SqliteTx::GetDevice(const std::string& id) {
 }
 
 Result<std::vector<std::string>> SqliteTx::ListDeviceIds(const std::string& node_id) {
-  return IdsWith("list devices", "SELECT id FROM devices WHERE node_id = ? ORDER BY id",
-                 node_id);
+  return IdsWith("list devices", "SELECT id FROM devices WHERE node_id = ? ORDER BY id", node_id);
 }
 
 Result<std::vector<model::Device>> SqliteTx::ListClusterDevices(const std::string& cluster_id) {

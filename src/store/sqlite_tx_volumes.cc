@@ -7,7 +7,7 @@
 namespace brickyard::store {
 namespace {
 
-#define BY_BRICK_COLUMNS                                                               \
+#define BY_BRICK_COLUMNS                                                                  \
   "id, volume_id, device_id, node_id, path, size_kib, tp_size_kib, pool_meta_kib, role, " \
   "set_index, set_position, pending_op"
 
@@ -57,8 +57,8 @@ Result<model::Volume> ReadVolume(const Statement& q) {
 
 // Volumes whose pending operation is creating them (create or clone) are
 // hidden from listings that exclude pending volumes.
-#define BY_NOT_BEING_CREATED                                               \
-  "(v.pending_op IS NULL OR NOT EXISTS (SELECT 1 FROM pending_ops p "     \
+#define BY_NOT_BEING_CREATED                                          \
+  "(v.pending_op IS NULL OR NOT EXISTS (SELECT 1 FROM pending_ops p " \
   "WHERE p.id = v.pending_op AND p.type IN (1, 7)))"
 static_assert(static_cast<int>(model::OpType::kCreateVolume) == 1);
 static_assert(static_cast<int>(model::OpType::kCloneVolume) == 7);
@@ -68,26 +68,26 @@ static_assert(static_cast<int>(model::OpType::kCloneVolume) == 7);
 // ---- bricks ----
 
 Result<model::Brick> SqliteTx::GetBrick(const std::string& id) {
-  BY_ASSIGN_OR_RETURN(Statement q,
-                      db_.Prepare("get brick", "SELECT " BY_BRICK_COLUMNS " FROM bricks WHERE id = ?"));
+  BY_ASSIGN_OR_RETURN(Statement q, db_.Prepare("get brick", "SELECT " BY_BRICK_COLUMNS
+                                                            " FROM bricks WHERE id = ?"));
   q.BindText(1, id);
   return QueryOne(q, ReadBrick);
 }
 
 Result<std::vector<model::Brick>> SqliteTx::ListVolumeBricks(const std::string& volume_id) {
-  BY_ASSIGN_OR_RETURN(Statement q, db_.Prepare("list volume bricks",
-                                              "SELECT " BY_BRICK_COLUMNS " FROM bricks "
-                                              "WHERE volume_id = ? "
-                                                  "ORDER BY id"));
+  BY_ASSIGN_OR_RETURN(Statement q,
+                      db_.Prepare("list volume bricks", "SELECT " BY_BRICK_COLUMNS " FROM bricks "
+                                                        "WHERE volume_id = ? "
+                                                        "ORDER BY id"));
   q.BindText(1, volume_id);
   return QueryAll<model::Brick>(q, ReadBrick);
 }
 
 Result<std::vector<model::Brick>> SqliteTx::ListDeviceBricks(const std::string& device_id) {
-  BY_ASSIGN_OR_RETURN(Statement q, db_.Prepare("list device bricks",
-                                              "SELECT " BY_BRICK_COLUMNS " FROM bricks "
-                                              "WHERE device_id = ? "
-                                                  "ORDER BY id"));
+  BY_ASSIGN_OR_RETURN(Statement q,
+                      db_.Prepare("list device bricks", "SELECT " BY_BRICK_COLUMNS " FROM bricks "
+                                                        "WHERE device_id = ? "
+                                                        "ORDER BY id"));
   q.BindText(1, device_id);
   return QueryAll<model::Brick>(q, ReadBrick);
 }
@@ -140,45 +140,45 @@ Result<model::Volume> SqliteTx::GetVolume(const std::string& id) {
 }
 
 Result<std::vector<std::string>> SqliteTx::ListVolumeIds(bool include_pending) {
-  const char* sql = include_pending
-                        ? "SELECT id FROM volumes ORDER BY id"
-                        : "SELECT v.id FROM volumes v WHERE " BY_NOT_BEING_CREATED
-                          " ORDER BY v.id";
+  const char* sql = include_pending ? "SELECT id FROM volumes ORDER BY id"
+                                    : "SELECT v.id FROM volumes v WHERE " BY_NOT_BEING_CREATED
+                                      " ORDER BY v.id";
   BY_ASSIGN_OR_RETURN(Statement q, db_.Prepare("list volumes", sql));
   return QueryIds(q);
 }
 
 Result<std::vector<std::string>> SqliteTx::ListClusterVolumeIds(const std::string& cluster_id,
-                                                               bool include_pending) {
-  const char* sql = include_pending
-                        ? "SELECT id FROM volumes WHERE cluster_id = ? ORDER BY id"
-                        : "SELECT v.id FROM volumes v WHERE v.cluster_id = ? AND "
-                          BY_NOT_BEING_CREATED " ORDER BY v.id";
+                                                                bool include_pending) {
+  const char* sql =
+      include_pending
+          ? "SELECT id FROM volumes WHERE cluster_id = ? ORDER BY id"
+          : "SELECT v.id FROM volumes v WHERE v.cluster_id = ? AND " BY_NOT_BEING_CREATED
+            " ORDER BY v.id";
   return IdsWith("list cluster volumes", sql, cluster_id);
 }
 
 Result<std::optional<std::string>> SqliteTx::FindVolumeByName(const std::string& cluster_id,
                                                               const std::string& name) {
   BY_ASSIGN_OR_RETURN(Statement q, db_.Prepare("find volume by name",
-                                              "SELECT id FROM volumes "
-                                              "WHERE cluster_id = ? AND name = ? "
-                                              "ORDER BY id LIMIT 1"));
+                                               "SELECT id FROM volumes "
+                                               "WHERE cluster_id = ? AND name = ? "
+                                               "ORDER BY id LIMIT 1"));
   q.BindText(1, cluster_id).BindText(2, name);
   return QueryOptionalId(q);
 }
 
 Result<int64_t> SqliteTx::CountClusterVolumes(const std::string& cluster_id) {
   BY_ASSIGN_OR_RETURN(Statement q, db_.Prepare("count cluster volumes",
-                                              "SELECT count(*) FROM volumes "
-                                              "WHERE cluster_id = ?"));
+                                               "SELECT volumes FROM cluster_volume_counts "
+                                               "WHERE cluster_id = ?"));
   q.BindText(1, cluster_id);
   BY_ASSIGN_OR_RETURN(bool row, q.Step());
   return row ? q.Int(0) : 0;
 }
 
 Result<bool> SqliteTx::GidInUse(int64_t gid) {
-  BY_ASSIGN_OR_RETURN(Statement q, db_.Prepare("gid in use",
-                                              "SELECT 1 FROM volumes WHERE gid = ? LIMIT 1"));
+  BY_ASSIGN_OR_RETURN(Statement q,
+                      db_.Prepare("gid in use", "SELECT 1 FROM volumes WHERE gid = ? LIMIT 1"));
   q.BindInt(1, gid);
   return q.Step();
 }

@@ -3,14 +3,14 @@
 // drops a field is caught).
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <tuple>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "model/operation.h"
 #include "model/topology.h"
@@ -158,7 +158,9 @@ inline Job SampleJob(const std::string& id) {
 }
 
 // Every field as a tuple, so EXPECT_EQ(Fields(a), Fields(b)) compares all.
-inline auto Fields(const model::Cluster& c) { return std::make_tuple(c.id, c.name, c.file, c.block); }
+inline auto Fields(const model::Cluster& c) {
+  return std::make_tuple(c.id, c.name, c.file, c.block);
+}
 inline auto Fields(const model::Node& n) {
   return std::make_tuple(n.id, n.cluster_id, n.zone, n.manage_hostnames, n.storage_hostnames,
                          n.tags, static_cast<int>(n.state));
