@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "executors/commands/gluster_parse.h"
 
 namespace brickyard::executors {
 
@@ -46,6 +47,13 @@ struct BrickRequest {
   int64_t gid = 0;
   std::string path;          // brick directory: <mount point>/brick
   bool arbiter = false;
+};
+
+// The new absolute sizes of a brick grown in place (BrickExtend).
+struct BrickSize {
+  int64_t size_kib = 0;       // thin LV, hence file system, size
+  int64_t tp_size_kib = 0;    // thin pool size; >= size_kib
+  int64_t pool_meta_kib = 0;  // pool metadata size; grown only when above the current one
 };
 
 struct BrickAddress {
@@ -90,6 +98,13 @@ class BrickExecutor {
   // Returns whether the brick's space was reclaimed (false when snapshots keep
   // its thin pool alive).
   virtual Result<bool> BrickDestroy(const std::string& host, const BrickRequest& req) = 0;
+  // Grows the existing, mounted brick `req` (its current sizes) in place to
+  // `grown`: thin pool, pool metadata when grown.pool_meta_kib is larger than
+  // req.pool_meta_kib, thin LV, then the XFS file system. Brickyard only
+  // (Heketi expands by adding bricks). NotFound when the brick's LV does not
+  // exist. Not undone on failure: a partly grown brick still works.
+  virtual Status BrickExtend(const std::string& host, const BrickRequest& req,
+                             const BrickSize& grown) = 0;
 };
 
 class VolumeExecutor {
@@ -103,6 +118,14 @@ class VolumeExecutor {
                              const std::string& clone_name) = 0;
   virtual Status VolumeReplaceBrick(const std::string& host, const std::string& volume,
                                     const BrickAddress& old_brick, const BrickAddress& new_brick) = 0;
+  // Gluster's view of volume `name` (`volume info <name> --xml`), bricks in
+  // set order. NotFound when the volume does not exist.
+  virtual Result<commands::GlusterVolume> VolumeInfo(const std::string& host,
+                                                     const std::string& name) = 0;
+  // Per-brick heal state of volume `name` (`volume heal <name> info --xml`).
+  // NotFound when the volume does not exist.
+  virtual Result<std::vector<commands::HealBrick>> HealInfo(const std::string& host,
+                                                            const std::string& name) = 0;
 };
 
 // The whole executor: one object implementing every role.

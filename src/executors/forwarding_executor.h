@@ -41,6 +41,10 @@ class ForwardingExecutor : public Executor {
   Result<bool> BrickDestroy(const std::string& host, const BrickRequest& req) override {
     return inner_.BrickDestroy(host, req);
   }
+  Status BrickExtend(const std::string& host, const BrickRequest& req,
+                     const BrickSize& grown) override {
+    return inner_.BrickExtend(host, req, grown);
+  }
 
   Status VolumeCreate(const std::string& host, const VolumeRequest& req) override {
     return inner_.VolumeCreate(host, req);
@@ -58,6 +62,14 @@ class ForwardingExecutor : public Executor {
   Status VolumeReplaceBrick(const std::string& host, const std::string& volume,
                             const BrickAddress& old_brick, const BrickAddress& new_brick) override {
     return inner_.VolumeReplaceBrick(host, volume, old_brick, new_brick);
+  }
+  Result<commands::GlusterVolume> VolumeInfo(const std::string& host,
+                                             const std::string& name) override {
+    return inner_.VolumeInfo(host, name);
+  }
+  Result<std::vector<commands::HealBrick>> HealInfo(const std::string& host,
+                                                    const std::string& name) override {
+    return inner_.HealInfo(host, name);
   }
 
  protected:

@@ -9,9 +9,7 @@ namespace {
 // * Ids are TEXT primary keys of WITHOUT ROWID tables. An index on a link
 //   names the id as its last column (e.g. bricks(volume_id, id)), so it
 //   serves "WHERE volume_id = ? ORDER BY id" without a sort, and the planner
-//   picks it with or without ANALYZE statistics. volumes_by_cluster also
-//   carries pending_op, so listing a cluster's settled volumes reads only
-//   the index.
+//   picks it with or without ANALYZE statistics.
 // * Links between objects are deferred foreign keys: checked at COMMIT, so a
 //   transaction may write in any order, but cannot commit a dangling link.
 // * Optional references and names are NULL when unset ("" in the model).
@@ -103,30 +101,9 @@ CREATE TABLE volumes (
   block_restriction   TEXT NOT NULL,
   pending_op          TEXT
 ) WITHOUT ROWID;
-CREATE INDEX volumes_by_cluster ON volumes(cluster_id, id, pending_op);
+CREATE INDEX volumes_by_cluster ON volumes(cluster_id, id);
 CREATE INDEX volumes_by_cluster_name ON volumes(cluster_id, name, id);
 CREATE INDEX volumes_by_gid ON volumes(gid, id);
-
--- Volumes per cluster, kept by triggers so counting is O(1).
-CREATE TABLE cluster_volume_counts (
-  cluster_id TEXT PRIMARY KEY NOT NULL,
-  volumes    INTEGER NOT NULL
-) WITHOUT ROWID;
-CREATE TRIGGER volumes_counted_on_insert AFTER INSERT ON volumes BEGIN
-  INSERT INTO cluster_volume_counts (cluster_id, volumes) VALUES (NEW.cluster_id, 1)
-    ON CONFLICT (cluster_id) DO UPDATE SET volumes = volumes + 1;
-END;
-CREATE TRIGGER volumes_counted_on_delete AFTER DELETE ON volumes BEGIN
-  UPDATE cluster_volume_counts SET volumes = volumes - 1 WHERE cluster_id = OLD.cluster_id;
-  DELETE FROM cluster_volume_counts WHERE cluster_id = OLD.cluster_id AND volumes = 0;
-END;
-CREATE TRIGGER volumes_counted_on_move AFTER UPDATE OF cluster_id ON volumes
-    WHEN OLD.cluster_id <> NEW.cluster_id BEGIN
-  UPDATE cluster_volume_counts SET volumes = volumes - 1 WHERE cluster_id = OLD.cluster_id;
-  DELETE FROM cluster_volume_counts WHERE cluster_id = OLD.cluster_id AND volumes = 0;
-  INSERT INTO cluster_volume_counts (cluster_id, volumes) VALUES (NEW.cluster_id, 1)
-    ON CONFLICT (cluster_id) DO UPDATE SET volumes = volumes + 1;
-END;
 
 CREATE TABLE bricks (
   id            TEXT PRIMARY KEY NOT NULL,
@@ -158,8 +135,48 @@ CREATE TABLE jobs (
 CREATE INDEX jobs_finished ON jobs(finished_unix) WHERE state <> 'running';
 )sql";
 
+// Version 2: cheaper per-cluster volume queries and the restart job scan.
+// * volumes_by_cluster also carries pending_op, so listing a cluster's
+//   settled volumes reads only the index.
+// * cluster_volume_counts holds the number of volumes per cluster, kept by
+//   triggers, so CountClusterVolumes is one lookup at any volume count.
+// * jobs_running finds the jobs a restart interrupted without a scan.
+// Written with IF NOT EXISTS and a full recount because development builds
+// created some databases at version 1 with these objects already present.
+constexpr const char* kVolumeCounts = R"sql(
+DROP INDEX IF EXISTS volumes_by_cluster;
+CREATE INDEX volumes_by_cluster ON volumes(cluster_id, id, pending_op);
+
+CREATE TABLE IF NOT EXISTS cluster_volume_counts (
+  cluster_id TEXT PRIMARY KEY NOT NULL,
+  volumes    INTEGER NOT NULL
+) WITHOUT ROWID;
+DELETE FROM cluster_volume_counts;
+INSERT INTO cluster_volume_counts (cluster_id, volumes)
+  SELECT cluster_id, count(*) FROM volumes GROUP BY cluster_id;
+
+CREATE TRIGGER IF NOT EXISTS volumes_counted_on_insert AFTER INSERT ON volumes BEGIN
+  INSERT INTO cluster_volume_counts (cluster_id, volumes) VALUES (NEW.cluster_id, 1)
+    ON CONFLICT (cluster_id) DO UPDATE SET volumes = volumes + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS volumes_counted_on_delete AFTER DELETE ON volumes BEGIN
+  UPDATE cluster_volume_counts SET volumes = volumes - 1 WHERE cluster_id = OLD.cluster_id;
+  DELETE FROM cluster_volume_counts WHERE cluster_id = OLD.cluster_id AND volumes = 0;
+END;
+CREATE TRIGGER IF NOT EXISTS volumes_counted_on_move AFTER UPDATE OF cluster_id ON volumes
+    WHEN OLD.cluster_id <> NEW.cluster_id BEGIN
+  UPDATE cluster_volume_counts SET volumes = volumes - 1 WHERE cluster_id = OLD.cluster_id;
+  DELETE FROM cluster_volume_counts WHERE cluster_id = OLD.cluster_id AND volumes = 0;
+  INSERT INTO cluster_volume_counts (cluster_id, volumes) VALUES (NEW.cluster_id, 1)
+    ON CONFLICT (cluster_id) DO UPDATE SET volumes = volumes + 1;
+END;
+
+CREATE INDEX IF NOT EXISTS jobs_running ON jobs(id) WHERE state = 'running';
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "initial schema", kInitialSchema},
+    {2, "volume counts per cluster", kVolumeCounts},
 };
 
 constexpr const char* kCreateVersionTable =

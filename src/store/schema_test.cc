@@ -27,6 +27,13 @@ int64_t CountRows(Db& db, const char* sql) {
   return q->Int(0);
 }
 
+const int kLatest = static_cast<int>(Migrations().size());
+
+std::string Newer(int found, int latest) {
+  return "database schema version " + std::to_string(found) +
+         " is newer than this build supports (" + std::to_string(latest) + ")";
+}
+
 // Built-in migrations followed by `extra`, renumbered after them.
 std::vector<Migration> WithExtra(std::vector<Migration> extra) {
   std::vector<Migration> all(Migrations().begin(), Migrations().end());
@@ -72,7 +79,7 @@ TEST(SchemaTest, UpgradesAnExistingDatabaseAndKeepsItsData) {
   {
     auto s = SqliteStore::Open(path, {});
     ASSERT_TRUE(s.ok()) << s.status().ToString();
-    EXPECT_EQ((*s)->SchemaVersion(), 1);
+    EXPECT_EQ((*s)->SchemaVersion(), kLatest);
     Status st = (*s)->Update(
         [](WriteTx& tx) { return tx.PutCluster(test_util::SampleCluster(Id(1), "gold")); });
     ASSERT_TRUE(st.ok()) << st.ToString();
@@ -82,7 +89,7 @@ TEST(SchemaTest, UpgradesAnExistingDatabaseAndKeepsItsData) {
                           "CREATE INDEX clusters_by_note ON clusters(note);"}});
   auto s = SqliteStore::Open(path, {}, next);
   ASSERT_TRUE(s.ok()) << s.status().ToString();
-  EXPECT_EQ((*s)->SchemaVersion(), 2);
+  EXPECT_EQ((*s)->SchemaVersion(), kLatest + 1);
   Status st = (*s)->View([](ReadTx& tx) {
     EXPECT_EQ(Must(tx.FindClusterByName("gold")).id, Id(1));
     return Status::Ok();
@@ -93,7 +100,7 @@ TEST(SchemaTest, UpgradesAnExistingDatabaseAndKeepsItsData) {
   auto db = OpenDb(path);
   ASSERT_NE(db, nullptr);
   EXPECT_EQ(CountRows(*db, "SELECT count(*) FROM clusters WHERE note = ''"), 1);
-  EXPECT_EQ(CountRows(*db, "SELECT count(*) FROM schema_version"), 2);
+  EXPECT_EQ(CountRows(*db, "SELECT count(*) FROM schema_version"), kLatest + 1);
 }
 
 TEST(SchemaTest, RefusesADatabaseNewerThanTheBuild) {
@@ -103,13 +110,11 @@ TEST(SchemaTest, RefusesADatabaseNewerThanTheBuild) {
   ASSERT_TRUE(SqliteStore::Open(path, {}, next).ok());
 
   auto r = SqliteStore::Open(path, {});
-  EXPECT_EQ(r.status(),
-            Internal("database schema version 2 is newer than this build supports (1)"));
+  EXPECT_EQ(r.status(), Internal(Newer(kLatest + 1, kLatest)));
   SqliteStore::Options ro;
   ro.read_only = true;
   r = SqliteStore::Open(path, ro);
-  EXPECT_EQ(r.status(),
-            Internal("database schema version 2 is newer than this build supports (1)"));
+  EXPECT_EQ(r.status(), Internal(Newer(kLatest + 1, kLatest)));
 }
 
 TEST(SchemaTest, ReadOnlyOpenNeedsTheCurrentVersion) {
@@ -120,8 +125,9 @@ TEST(SchemaTest, ReadOnlyOpenNeedsTheCurrentVersion) {
   ro.read_only = true;
   auto next = WithExtra({{0, "noop", "CREATE TABLE later (x INTEGER);"}});
   auto r = SqliteStore::Open(path, ro, next);
-  EXPECT_EQ(r.status(), Internal("database schema version 1 is older than this build (2); "
-                                 "open it read-write once to upgrade it"));
+  EXPECT_EQ(r.status(), Internal("database schema version " + std::to_string(kLatest) +
+                                 " is older than this build (" + std::to_string(kLatest + 1) +
+                                 "); open it read-write once to upgrade it"));
   EXPECT_TRUE(SqliteStore::Open(path, ro).ok());
 }
 
@@ -132,13 +138,67 @@ TEST(SchemaTest, AFailedMigrationIsRolledBackWhole) {
   auto next = WithExtra({{0, "broken", "CREATE TABLE half (x INTEGER); SELECT * FROM nowhere;"}});
   auto r = SqliteStore::Open(path, {}, next);
   EXPECT_EQ(r.status().code(), Code::kInternal);
-  EXPECT_EQ(r.status().message().rfind("store: migration 2 (broken): no such table", 0), 0u)
-      << r.status().message();
+  const std::string want =
+      "store: migration " + std::to_string(kLatest + 1) + " (broken): no such table";
+  EXPECT_EQ(r.status().message().rfind(want, 0), 0u) << r.status().message();
 
   auto db = OpenDb(path);
   ASSERT_NE(db, nullptr);
-  EXPECT_EQ(Must(ReadSchemaVersion(*db)), 1);
+  EXPECT_EQ(Must(ReadSchemaVersion(*db)), kLatest);
   EXPECT_EQ(CountRows(*db, "SELECT count(*) FROM sqlite_master WHERE name = 'half'"), 0);
+}
+
+// Puts two clusters with 3 and 1 volumes through raw SQL valid at version 1.
+void PutVersion1Volumes(Db& db) {
+  Status st = db.Exec("seed",
+                      "INSERT INTO clusters VALUES ('c1', NULL, 1, 1), ('c2', NULL, 1, 1);"
+                      "INSERT INTO volumes VALUES"
+                      " ('v1','c1','a',1,'none',0,0,0,1,'[]',0,0,1.0,0,0,'',NULL),"
+                      " ('v2','c1','b',1,'none',0,0,0,2,'[]',0,0,1.0,0,0,'',NULL),"
+                      " ('v3','c1','c',1,'none',0,0,0,3,'[]',0,0,1.0,0,0,'',NULL),"
+                      " ('v4','c2','d',1,'none',0,0,0,4,'[]',0,0,1.0,0,0,'',NULL);");
+  ASSERT_TRUE(st.ok()) << st.ToString();
+}
+
+void ExpectCounts(const std::string& path, int64_t c1, int64_t c2) {
+  auto s = SqliteStore::Open(path, {});
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ((*s)->SchemaVersion(), kLatest);
+  Status st = (*s)->Update([&](WriteTx& tx) {
+    EXPECT_EQ(Must(tx.CountClusterVolumes("c1")), c1);
+    EXPECT_EQ(Must(tx.CountClusterVolumes("c2")), c2);
+    // The triggers are in place after the upgrade.
+    BY_RETURN_IF_ERROR(tx.DeleteVolume("v1"));
+    EXPECT_EQ(Must(tx.CountClusterVolumes("c1")), c1 - 1);
+    return Status::Ok();
+  });
+  EXPECT_TRUE(st.ok()) << st.ToString();
+}
+
+TEST(SchemaTest, Version2CountsTheVolumesOfAVersion1Database) {
+  test_util::TempDir dir;
+  const std::string path = dir.File("a.db");
+  {
+    auto db = OpenDb(path);
+    ASSERT_NE(db, nullptr);
+    ASSERT_EQ(Must(Migrate(*db, Migrations().first(1))), 1);
+    PutVersion1Volumes(*db);
+  }
+  ExpectCounts(path, 3, 1);
+}
+
+TEST(SchemaTest, Version2IsSafeOnAVersion1DatabaseThatAlreadyHasItsObjects) {
+  test_util::TempDir dir;
+  const std::string path = dir.File("a.db");
+  {
+    auto db = OpenDb(path);
+    ASSERT_NE(db, nullptr);
+    ASSERT_EQ(Must(Migrate(*db, Migrations().first(1))), 1);
+    // Some development databases got version 2's objects as part of version 1.
+    ASSERT_TRUE(db->Exec("dev schema", Migrations()[1].sql).ok());
+    PutVersion1Volumes(*db);
+  }
+  ExpectCounts(path, 3, 1);
 }
 
 TEST(SchemaTest, MigrationsMustBeNumberedInOrder) {

@@ -480,6 +480,9 @@ TEST_F(SqliteStoreTest, DeleteJobsFinishedBeforeCountsAndKeepsRunning) {
     EXPECT_EQ(tx.GetJob(Id(3)).status().code(), Code::kNotFound);
     EXPECT_TRUE(tx.GetJob(Id(4)).ok());
     EXPECT_TRUE(tx.GetJob(Id(9)).ok());
+    std::vector<std::string> running;
+    for (const Job& j : Must(tx.ListRunningJobs())) running.push_back(j.id);
+    EXPECT_EQ(running, std::vector<std::string>{Id(9)});
     return Status::Ok();
   });
 }

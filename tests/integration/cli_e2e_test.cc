@@ -196,7 +196,7 @@ TEST_F(CliE2eTest, Seed000TwoClustersVolumesPinnedByClusterId) {
   std::string vms = Ok({"volume", "create", "--size", "1024", "--name", "rhv-virtual-machines", "--clusters", rhv});
   EXPECT_NE(vms.find("Cluster Id: " + rhv + "\n"), std::string::npos) << vms;
 
-  // The OCP pool still holds no volume; its info lists six... three nodes.
+  // The OCP pool holds no volume; its info lists its three nodes.
   std::string info = Ok({"cluster", "info", clusters[1]});
   EXPECT_TRUE(Matches(info, "Cluster id: " + clusters[1] + "\nNodes:\n(" + kHex32 + "\n){2}" + kHex32 +
                                 "\nVolumes:\n\nBlock: true\n\nFile: true\n"))

@@ -5,7 +5,8 @@
 namespace brickyard::executors::commands {
 
 int GlusterExecTimeoutS(const config::ExecutorOptions& opts) {
-  int64_t minutes = std::max<int64_t>(10, 1 + (opts.gluster_cli_timeout + 1) / 60);
+  int64_t t = std::clamp<int64_t>(opts.gluster_cli_timeout, 0, int64_t{1} << 40);
+  int64_t minutes = std::max<int64_t>(10, 1 + (t + 1) / 60);
   return static_cast<int>(std::min<int64_t>(minutes, 24 * 60) * 60);
 }
 

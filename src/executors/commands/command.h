@@ -29,7 +29,8 @@ inline constexpr int kDeviceTimeoutS = 5 * 60;
 inline constexpr int kBrickTimeoutS = 10 * 60;
 
 // The limit for gluster CLI and LVM report commands:
-// max(10, 1 + (gluster_cli_timeout + 1) / 60) minutes, i.e. 11 by default.
+// max(10, 1 + (gluster_cli_timeout + 1) / 60) minutes, i.e. 11 by default,
+// capped at one day.
 int GlusterExecTimeoutS(const config::ExecutorOptions& opts);
 
 struct Command {

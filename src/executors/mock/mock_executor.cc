@@ -6,6 +6,19 @@
 #include "model/sizing.h"
 
 namespace brickyard::executors {
+namespace {
+
+std::string BrickName(const BrickAddress& b) { return b.host + ":" + b.path; }
+
+int64_t SetSizeOf(const VolumeRequest& req) {
+  switch (req.kind) {
+    case VolumeRequest::Kind::kReplica: return req.replica > 0 ? req.replica : 1;
+    case VolumeRequest::Kind::kDisperse: return req.data + req.redundancy > 0 ? req.data + req.redundancy : 1;
+    default: return 1;
+  }
+}
+
+}  // namespace
 
 MockExecutor::MockExecutor(int64_t device_size_gb, int64_t delay_ms)
     : device_size_gb_(device_size_gb), delay_ms_(delay_ms) {}
@@ -78,18 +91,53 @@ Result<bool> MockExecutor::BrickDestroy(const std::string&, const BrickRequest& 
   return true;
 }
 
+Status MockExecutor::BrickExtend(const std::string& host, const BrickRequest& req,
+                                 const BrickSize& grown) {
+  Delay();
+  std::lock_guard lock(mu_);
+  if (down_.count(host)) return Unavailable("cannot reach " + host);
+  if (!bricks_.count(req.brick_id)) return NotFound("brick " + req.brick_id + " does not exist");
+  if (grown.size_kib < req.size_kib || grown.tp_size_kib < grown.size_kib) {
+    return InvalidArgument("brick " + req.brick_id + " cannot shrink");
+  }
+  return Status::Ok();
+}
+
 Status MockExecutor::VolumeCreate(const std::string& host, const VolumeRequest& req) {
   Delay();
   std::lock_guard lock(mu_);
   if (down_.count(host)) return Unavailable("cannot reach " + host);
-  if (!volumes_.insert(req.name).second) return Conflict("volume " + req.name + " already exists");
+  if (volumes_.count(req.name)) return Conflict("volume " + req.name + " already exists");
+  const int64_t set = SetSizeOf(req);
+  commands::GlusterVolume& v = volumes_[req.name];
+  v.name = req.name;
+  v.id = req.id;
+  v.status = 1;
+  v.status_str = "Started";
+  v.replica_count = req.kind == VolumeRequest::Kind::kReplica ? req.replica : 1;
+  v.arbiter_count = req.arbiter ? 1 : 0;
+  v.disperse_count = req.kind == VolumeRequest::Kind::kDisperse ? req.data + req.redundancy : 0;
+  v.redundancy_count = req.kind == VolumeRequest::Kind::kDisperse ? req.redundancy : 0;
+  v.dist_count = set;
+  for (size_t i = 0; i < req.bricks.size(); ++i) {
+    const bool arbiter = req.arbiter && static_cast<int64_t>(i % set) == set - 1;
+    v.bricks.push_back({BrickName(req.bricks[i]), "", arbiter});
+  }
+  v.brick_count = static_cast<int64_t>(v.bricks.size());
   return Status::Ok();
 }
 
 Status MockExecutor::VolumeExpand(const std::string& host, const VolumeRequest& req) {
   Delay();
   std::lock_guard lock(mu_);
-  if (!volumes_.count(req.name)) return NotFound("Volume " + req.name + " does not exist");
+  auto it = volumes_.find(req.name);
+  if (it == volumes_.end()) return NotFound("Volume " + req.name + " does not exist");
+  const int64_t set = SetSizeOf(req);
+  for (size_t i = 0; i < req.bricks.size(); ++i) {
+    const bool arbiter = req.arbiter && static_cast<int64_t>(i % set) == set - 1;
+    it->second.bricks.push_back({BrickName(req.bricks[i]), "", arbiter});
+  }
+  it->second.brick_count = static_cast<int64_t>(it->second.bricks.size());
   return Status::Ok();
 }
 
@@ -103,16 +151,52 @@ Status MockExecutor::VolumeDestroy(const std::string&, const std::string& name) 
 Status MockExecutor::VolumeClone(const std::string&, const std::string& origin,
                                  const std::string& clone_name) {
   std::lock_guard lock(mu_);
-  if (!volumes_.count(origin)) return NotFound("Volume " + origin + " does not exist");
-  if (!volumes_.insert(clone_name).second) return Conflict("volume " + clone_name + " already exists");
+  auto it = volumes_.find(origin);
+  if (it == volumes_.end()) return NotFound("Volume " + origin + " does not exist");
+  if (volumes_.count(clone_name)) return Conflict("volume " + clone_name + " already exists");
+  commands::GlusterVolume clone = it->second;
+  clone.name = clone_name;
+  clone.id.clear();
+  // Clone bricks live in glusterd's snapshot area, as on a real node.
+  for (size_t i = 0; i < clone.bricks.size(); ++i) {
+    std::string& name = clone.bricks[i].name;
+    name = name.substr(0, name.find(':')) + ":/run/gluster/snaps/" + clone_name + "/brick" +
+           std::to_string(i + 1) + "/brick";
+  }
+  volumes_.emplace(clone_name, std::move(clone));
   return Status::Ok();
 }
 
 Status MockExecutor::VolumeReplaceBrick(const std::string&, const std::string& volume,
-                                        const BrickAddress&, const BrickAddress&) {
+                                        const BrickAddress& old_brick,
+                                        const BrickAddress& new_brick) {
   std::lock_guard lock(mu_);
-  if (!volumes_.count(volume)) return NotFound("Volume " + volume + " does not exist");
+  auto it = volumes_.find(volume);
+  if (it == volumes_.end()) return NotFound("Volume " + volume + " does not exist");
+  for (auto& b : it->second.bricks) {
+    if (b.name == BrickName(old_brick)) b.name = BrickName(new_brick);
+  }
   return Status::Ok();
+}
+
+Result<commands::GlusterVolume> MockExecutor::VolumeInfo(const std::string& host,
+                                                         const std::string& name) {
+  std::lock_guard lock(mu_);
+  if (down_.count(host)) return Unavailable("cannot reach " + host);
+  auto it = volumes_.find(name);
+  if (it == volumes_.end()) return NotFound("Volume " + name + " does not exist");
+  return it->second;
+}
+
+Result<std::vector<commands::HealBrick>> MockExecutor::HealInfo(const std::string& host,
+                                                                const std::string& name) {
+  std::lock_guard lock(mu_);
+  if (down_.count(host)) return Unavailable("cannot reach " + host);
+  auto it = volumes_.find(name);
+  if (it == volumes_.end()) return NotFound("Volume " + name + " does not exist");
+  std::vector<commands::HealBrick> out;
+  for (const auto& b : it->second.bricks) out.push_back({b.name, b.host_uuid, "Connected", 0});
+  return out;
 }
 
 size_t MockExecutor::DeviceCount() const {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <mutex>
 #include <set>
 #include <string>
@@ -34,6 +35,8 @@ class MockExecutor final : public Executor {
 
   Status BrickCreate(const std::string& host, const BrickRequest& req) override;
   Result<bool> BrickDestroy(const std::string& host, const BrickRequest& req) override;
+  Status BrickExtend(const std::string& host, const BrickRequest& req,
+                     const BrickSize& grown) override;
 
   Status VolumeCreate(const std::string& host, const VolumeRequest& req) override;
   Status VolumeExpand(const std::string& host, const VolumeRequest& req) override;
@@ -42,6 +45,12 @@ class MockExecutor final : public Executor {
                      const std::string& clone_name) override;
   Status VolumeReplaceBrick(const std::string& host, const std::string& volume,
                             const BrickAddress& old_brick, const BrickAddress& new_brick) override;
+  // The bricks the volume was created, expanded and replaced with, as
+  // "<host>:<path>" in set order; every brick reported Started/Connected.
+  Result<commands::GlusterVolume> VolumeInfo(const std::string& host,
+                                             const std::string& name) override;
+  Result<std::vector<commands::HealBrick>> HealInfo(const std::string& host,
+                                                    const std::string& name) override;
 
   // What the mock believes exists, for test assertions.
   size_t DeviceCount() const;
@@ -59,7 +68,7 @@ class MockExecutor final : public Executor {
   mutable std::mutex mu_;
   std::set<std::string> devices_;  // guarded by mu_; "host|device"
   std::set<std::string> bricks_;   // guarded by mu_; brick ids
-  std::set<std::string> volumes_;  // guarded by mu_; volume names
+  std::map<std::string, commands::GlusterVolume> volumes_;  // guarded by mu_; by name
   std::set<std::string> down_;     // guarded by mu_; hosts
 };
 

@@ -46,5 +46,44 @@ TEST(MockExecutorTest, DownHost) {
   EXPECT_TRUE(m.GlusterdCheck("h2").ok());
 }
 
+TEST(MockExecutorTest, VolumeInfoFollowsCreateExpandReplaceAndClone) {
+  MockExecutor m;
+  VolumeRequest v;
+  v.name = "vol1";
+  v.kind = VolumeRequest::Kind::kReplica;
+  v.replica = 3;
+  v.arbiter = true;
+  v.bricks = {{"s1", "/b/1"}, {"s2", "/b/2"}, {"s3", "/b/3"}};
+  ASSERT_TRUE(m.VolumeCreate("h1", v).ok());
+  v.bricks = {{"s1", "/b/4"}, {"s2", "/b/5"}, {"s3", "/b/6"}};
+  ASSERT_TRUE(m.VolumeExpand("h1", v).ok());
+  ASSERT_TRUE(m.VolumeReplaceBrick("h1", "vol1", {"s2", "/b/5"}, {"s4", "/b/7"}).ok());
+  auto info = m.VolumeInfo("h1", "vol1");
+  ASSERT_TRUE(info.ok());
+  ASSERT_EQ(info->bricks.size(), 6u);
+  EXPECT_EQ(info->brick_count, 6);
+  EXPECT_EQ(info->bricks[4].name, "s4:/b/7");
+  EXPECT_TRUE(info->bricks[2].is_arbiter);
+  EXPECT_FALSE(info->bricks[1].is_arbiter);
+  auto heal = m.HealInfo("h1", "vol1");
+  ASSERT_TRUE(heal.ok());
+  EXPECT_EQ(heal->size(), 6u);
+  ASSERT_TRUE(m.VolumeClone("h1", "vol1", "c1").ok());
+  EXPECT_EQ(m.VolumeInfo("h1", "c1")->bricks[0].name, "s1:/run/gluster/snaps/c1/brick1/brick");
+  EXPECT_EQ(m.VolumeInfo("h1", "nope").status().code(), Code::kNotFound);
+  EXPECT_EQ(m.HealInfo("h1", "nope").status().code(), Code::kNotFound);
+}
+
+TEST(MockExecutorTest, BrickExtendNeedsAnExistingBrick) {
+  MockExecutor m;
+  BrickRequest b;
+  b.brick_id = "b1";
+  b.size_kib = 100;
+  EXPECT_EQ(m.BrickExtend("h1", b, {200, 200, 8}).code(), Code::kNotFound);
+  ASSERT_TRUE(m.BrickCreate("h1", b).ok());
+  EXPECT_TRUE(m.BrickExtend("h1", b, {200, 200, 8}).ok());
+  EXPECT_EQ(m.BrickExtend("h1", b, {50, 50, 8}).code(), Code::kInvalidArgument);
+}
+
 }  // namespace
 }  // namespace brickyard::executors

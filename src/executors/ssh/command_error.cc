@@ -20,12 +20,23 @@ std::string FailureOutput(const CommandResult& r) {
   return Cut(err, kMaxQuotedOutput);
 }
 
-Status CommandFailed(const std::string& host, std::string_view line, const CommandResult& r) {
+Status CommandFailed(const std::string& host, std::string_view line, const CommandResult& r,
+                     Code code) {
   std::string msg = host + ": command `" + BoundedLine(line) + "` failed with exit status " +
                     std::to_string(r.exit_status);
   const std::string out = FailureOutput(r);
   if (!out.empty()) msg += ": " + out;
-  return Internal(std::move(msg));
+  return Status(code, std::move(msg));
+}
+
+bool Mentions(const CommandResult& r, std::string_view needle) {
+  const std::string n = ToLower(needle);
+  return ToLower(r.stderr_text).find(n) != std::string::npos ||
+         ToLower(r.stdout_text).find(n) != std::string::npos;
+}
+
+bool LvmNotFound(const CommandResult& r) {
+  return Mentions(r, "not found") || Mentions(r, "failed to find");
 }
 
 }  // namespace brickyard::executors::ssh

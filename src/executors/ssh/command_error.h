@@ -22,7 +22,14 @@ std::string BoundedLine(std::string_view line);
 // cut to kMaxQuotedOutput characters; "" when it printed nothing.
 std::string FailureOutput(const CommandResult& r);
 
-// Internal("<host>: command `<line>` failed with exit status N: <output>").
-Status CommandFailed(const std::string& host, std::string_view line, const CommandResult& r);
+// Status(code, "<host>: command `<line>` failed with exit status N: <output>").
+Status CommandFailed(const std::string& host, std::string_view line, const CommandResult& r,
+                     Code code = Code::kInternal);
+
+// True when stderr or stdout contains `needle`, ignoring ASCII case.
+bool Mentions(const CommandResult& r, std::string_view needle);
+
+// LVM's "object does not exist" answers: "not found" or "failed to find".
+bool LvmNotFound(const CommandResult& r);
 
 }  // namespace brickyard::executors::ssh

@@ -35,5 +35,14 @@ TEST(CommandErrorTest, BoundsLongLinesAndOutput) {
   EXPECT_EQ(BoundedLine("short"), "short");
 }
 
+TEST(CommandErrorTest, MatchesOutputIgnoringCase) {
+  EXPECT_TRUE(LvmNotFound(Result(5, "", "  Failed to find logical volume \"vg_a/brick_b\"")));
+  EXPECT_TRUE(LvmNotFound(Result(5, "", "Volume group \"vg_a\" not found")));
+  EXPECT_FALSE(LvmNotFound(Result(5, "", "Logical volume vg_a/tp_b in use.")));
+  EXPECT_TRUE(Mentions(Result(1, "volume delete: v: failed: Volume v does not exist", ""),
+                       "DOES NOT EXIST"));
+  EXPECT_EQ(CommandFailed("h", "x", Result(1, "", "gone"), Code::kNotFound).code(), Code::kNotFound);
+}
+
 }  // namespace
 }  // namespace brickyard::executors::ssh

@@ -172,17 +172,18 @@ bool LocalSshd::Start() {
 
 void LocalSshd::Stop() {
   if (pid_ <= 0) return;
-  // Session processes first (they outlive the listener otherwise), then it.
-  for (pid_t child : Descendants(pid_)) kill(child, SIGKILL);
-  kill(pid_, SIGTERM);
-  int status = 0;
-  for (int i = 0; i < 100 && waitpid(pid_, &status, WNOHANG) == 0; ++i) {
+  // Freeze the listener so it forks no more, end the session processes it
+  // forked (they would outlive it), then end it.
+  kill(pid_, SIGSTOP);
+  for (int round = 0; round < 3; ++round) {
+    const std::set<pid_t> children = Descendants(pid_);
+    if (children.empty()) break;
+    for (pid_t child : children) kill(child, SIGKILL);
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
-  if (waitpid(pid_, &status, WNOHANG) == 0) {
-    kill(pid_, SIGKILL);
-    waitpid(pid_, &status, 0);
-  }
+  kill(pid_, SIGKILL);
+  int status = 0;
+  waitpid(pid_, &status, 0);
   pid_ = -1;
 }
 
