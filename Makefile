@@ -46,3 +46,24 @@ install: build
 
 clean:
 	rm -rf $(BUILD_DIR)
+
+# The GlusterFS testbed of tests/e2e: three storage hosts in network
+# namespaces of this machine (198.18.0.0/24: sshd, glusterd, a loop disk each)
+# with the TEST-ONLY LVM stand-in. Root only. State in $(GTB_STATE) or
+# /tmp/gluster-testbed.
+.PHONY: testbed-up testbed-down demo demo-down
+
+testbed-up: deps
+	./scripts/testbed.sh up
+
+testbed-down:
+	./scripts/testbed.sh down
+
+# Brickyard with the ssh executor against the testbed: topology load, a
+# replica-3 volume, a FUSE mount, a file written and read. `make demo-down`
+# deletes the volume through Brickyard and removes the server and testbed.
+demo: build
+	BUILD_DIR=$(BUILD_DIR) ./scripts/demo.sh up
+
+demo-down:
+	BUILD_DIR=$(BUILD_DIR) ./scripts/demo.sh down

@@ -10,6 +10,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   sqlite3 curl python3 openssl
   openssh-server openssh-client
+  glusterfs-server glusterfs-client xfsprogs iproute2 util-linux procps fuse3
 )
 
 missing=()

@@ -1,6 +1,7 @@
 #include "executors/registry.h"
 
 #include "executors/mock/mock_executor.h"
+#include "executors/ssh/ssh_executor.h"
 
 namespace brickyard::executors {
 
@@ -31,6 +32,13 @@ void RegisterBuiltins(ExecutorRegistry& registry) {
   };
   (void)registry.Register("mock", mock);
   (void)registry.Register("inject/mock", mock);
+  // Fails with InvalidArgument (e.g. "sshexec.keyfile is required") rather
+  // than at registration, so a configuration without SSH still starts.
+  auto ssh = [](const config::Config& cfg) -> Result<std::unique_ptr<Executor>> {
+    return ssh::NewSshExecutor(cfg.glusterfs.sshexec, config::ProcessEnv(), "ssh");
+  };
+  (void)registry.Register("ssh", ssh);
+  (void)registry.Register("inject/ssh", ssh);
 }
 
 }  // namespace brickyard::executors

@@ -9,6 +9,8 @@
 //   * arbiter sets: a necessary capacity check, then backtracking over the
 //     alternatives of earlier sets within a SearchBudget; exhaustive on small
 //     clusters, where a wrong early choice is most likely.
+#include "placement/allocator.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -17,7 +19,6 @@
 #include <vector>
 
 #include "model/sizing.h"
-#include "placement/allocator.h"
 #include "placement/brick_sizes.h"
 #include "placement/candidates.h"
 #include "placement/set_search.h"
@@ -62,7 +63,8 @@ Result<Shape> ShapeOf(const Request& request) {
   }
   shape.arbiter = request.arbiter;
   shape.strict = request.strict_zones;
-  if (request.size_gib < 1 || request.size_gib > std::numeric_limits<int64_t>::max() / model::kGiB) {
+  if (request.size_gib < 1 ||
+      request.size_gib > std::numeric_limits<int64_t>::max() / model::kGiB) {
     return InvalidArgument("invalid volume size " + std::to_string(request.size_gib) + " GiB");
   }
   if (!std::isfinite(request.snapshot_factor) || request.snapshot_factor < 1.0) {
@@ -99,8 +101,7 @@ bool PlaceUniformSets(const Candidates& c, const std::vector<int64_t>& need, int
 
 class ArbiterSetPlacer {
  public:
-  ArbiterSetPlacer(const Candidates& c, const BrickNeeds& needs, bool strict,
-                   SearchBudget* budget)
+  ArbiterSetPlacer(const Candidates& c, const BrickNeeds& needs, bool strict, SearchBudget* budget)
       : c_(c), needs_(needs), strict_(strict), budget_(budget) {}
 
   // Places sets [set, sets) on `free_kib`, appending them to `out`; both are
@@ -166,7 +167,7 @@ Placement BuildPlacement(const Candidates& c, const std::vector<SetChoice>& sets
       b.role = shape.arbiter && pos == 2 ? model::BrickRole::kArbiter : model::BrickRole::kData;
       b.size_kib = b.role == model::BrickRole::kArbiter ? arbiter_kib : brick_kib;
       model::BrickSpace space =
-          model::ComputeBrickSpace(b.size_kib, request.snapshot_factor, dev.view->extent_kib);
+          model::ComputeBrickSpace(b.size_kib, request.snapshot_factor, dev.extent_kib);
       b.tp_size_kib = space.tp_kib;
       b.pool_meta_kib = space.meta_kib;
       b.set_index = request.first_set_index + static_cast<int64_t>(s);
@@ -220,7 +221,7 @@ std::string DescribeShortfall(const Candidates& c, const std::vector<int64_t>& f
   int largest = 0;
   for (size_t d = 1; d < c.devices.size(); ++d) {
     if (free_kib[d] > free_kib[largest] ||
-        (free_kib[d] == free_kib[largest] && c.devices[d].hash < c.devices[largest].hash)) {
+        (free_kib[d] == free_kib[largest] && c.Hash(static_cast<int>(d)) < c.Hash(largest))) {
       largest = static_cast<int>(d);
     }
   }
@@ -236,7 +237,8 @@ std::string DescribeShortfall(const Candidates& c, const std::vector<int64_t>& f
   if (shape.arbiter) {
     NodeSummary arb;
     Summarize(c, free_kib, needs.arbiter, &arb);
-    int64_t arb_nodes = std::count_if(arb.best.begin(), arb.best.end(), [](int b) { return b >= 0; });
+    int64_t arb_nodes =
+        std::count_if(arb.best.begin(), arb.best.end(), [](int b) { return b >= 0; });
     s += ", " + Plural(arb_nodes, "node") + " for an arbiter brick";
   }
   s += "; largest free device has " + FormatKib(free_kib[largest]);
@@ -274,23 +276,23 @@ Result<Placement> Allocate(const Snapshot& snapshot, const Request& request, uin
   BrickSizePlan plan = PlanBrickSizes(volume_kib, shape.data_per_set, shape.set_size,
                                       request.existing_bricks, request.limits);
   std::vector<int64_t> initial_free(c.devices.size());
-  for (size_t d = 0; d < c.devices.size(); ++d) initial_free[d] = c.devices[d].view->free_kib;
+  for (size_t d = 0; d < c.devices.size(); ++d) initial_free[d] = c.devices[d].free_kib;
 
   std::string shortfall;
   for (const BrickSizeStep& step : plan.steps) {
     int64_t arbiter_kib = 0;
     if (shape.arbiter) {
-      BY_ASSIGN_OR_RETURN(arbiter_kib, ArbiterBrickKib(step.brick_kib, request.average_file_size_kb));
+      BY_ASSIGN_OR_RETURN(arbiter_kib,
+                          ArbiterBrickKib(step.brick_kib, request.average_file_size_kb));
     }
     BrickNeeds needs = ComputeNeeds(c, step.brick_kib, arbiter_kib, request.snapshot_factor);
     std::vector<int64_t> free_kib = initial_free;
     std::vector<SetChoice> sets;
     SearchBudget budget;
-    bool placed =
-        shape.arbiter
-            ? ArbiterSetPlacer(c, needs, shape.strict, &budget).Place(0, step.sets, &free_kib, &sets)
-            : PlaceUniformSets(c, needs.data, shape.set_size, step.sets, shape.strict, &free_kib,
-                               &sets, &budget);
+    bool placed = shape.arbiter ? ArbiterSetPlacer(c, needs, shape.strict, &budget)
+                                      .Place(0, step.sets, &free_kib, &sets)
+                                : PlaceUniformSets(c, needs.data, shape.set_size, step.sets,
+                                                   shape.strict, &free_kib, &sets, &budget);
     if (placed) return BuildPlacement(c, sets, request, shape, step.brick_kib, arbiter_kib);
     shortfall = "No space: needed " + DescribeRequest(shape, step, arbiter_kib, rule) + "; " +
                 DescribeShortfall(c, initial_free, needs, shape);

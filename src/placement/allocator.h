@@ -80,11 +80,31 @@ struct Placement {
 // Errors: NoSpace("No space") when nothing fits within the limits, with the
 // precise reason in the message; InvalidArgument for an impossible request
 // (e.g. bad tag-match rule, fewer zones than the set size in strict mode).
+//
+// Brick sizes are tried largest first (1, 2, 4, ... sets). For each size,
+// if any placement of all its sets exists the size is used: exactly so for
+// none/replicate/disperse; for arbiter volumes up to a fixed search budget
+// that small clusters never reach. Within a size, each set (in order) is the
+// preferred one among those that leave room for the remaining sets: the most
+// distinct zones, then the most free space left on its devices compared from
+// the worst brick up, then the seeded tie-break. Arbiter device classes (tag
+// `arbiter`) apply to arbiter volumes only, as in Heketi. The result does not
+// depend on the order of the snapshot's vectors.
+// Also InvalidArgument: arbiter without replica 3, an average file size above
+// the data brick size, a non-positive size or replica, a snapshot factor
+// under 1. Internal: a node id repeated in the snapshot. Device ids must be
+// unique.
 Result<Placement> Allocate(const Snapshot& snapshot, const Request& request, uint64_t seed);
 
 // Finds a replacement for one brick of an existing set: `set_nodes` are the
 // nodes of the other bricks of the set (excluded), `old_device_id` is never
 // chosen. Same filters as Allocate.
+//
+// The new brick has old_brick's size, role, set index and position; an
+// arbiter brick goes only to a device that may hold arbiter bricks. A zone
+// outside `set_zones` is preferred, and required with strict zones
+// (InvalidArgument when no usable device lies outside them). Among the rest
+// the device with the most free space left wins. NoSpace when nothing fits.
 Result<PlacedBrick> Replace(const Snapshot& snapshot, const Request& request,
                             const PlacedBrick& old_brick,
                             const std::vector<std::string>& set_nodes,

@@ -29,7 +29,7 @@ std::set<std::string> NodesOfSet(const Placement& p, int64_t set, int64_t set_si
 }
 
 std::set<int64_t> ZonesOfSet(const Snapshot& snap, const Placement& p, int64_t set,
-                              int64_t set_size) {
+                             int64_t set_size) {
   std::set<int64_t> out;
   for (const std::string& id : NodesOfSet(p, set, set_size)) {
     for (const NodeView& n : snap.nodes) {
@@ -131,14 +131,6 @@ TEST(AllocateTest, HalvesTheBrickSizeWhenNothingFits) {
     EXPECT_EQ(p->set_count, 2);
     EXPECT_EQ(p->brick_size_kib, 50 * kGiB);
     EXPECT_EQ(p->bricks.size(), 6u);
-  }
-  // One device of 110 GiB per node holds two 50 GiB bricks (2 x 50.25 GiB).
-  {
-    TopologyBuilder t;
-    t.AddUniform(3, 1, 1, 110 * kGiB);
-    auto p = AllocateChecked(t.snapshot(), testing::ReplicaRequest(100, 3));
-    ASSERT_TRUE(p.ok()) << p.status().ToString();
-    EXPECT_EQ(p->set_count, 2);
   }
   // Devices of 30 GiB: 4 x 3 bricks of 25 GiB.
   {
@@ -243,18 +235,20 @@ TEST(AllocateTest, FitRequiresStrictlyMoreFreeThanNeeded) {
 
 TEST(AllocateTest, SnapshotFactorScalesTheThinPool) {
   TopologyBuilder t;
-  t.AddUniform(3, 1, 1, 200 * kGiB);
+  t.AddUniform(3, 1, 2, 150 * kGiB);
   Request req = testing::ReplicaRequest(100, 3);
+  auto plain = AllocateChecked(t.snapshot(), req);
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(plain->set_count, 1);
+  EXPECT_EQ(plain->bricks[0].tp_size_kib, 100 * kGiB);
+  // A 150 GiB pool plus metadata no longer fits a 150 GiB device: two sets
+  // of 50 GiB bricks with 75 GiB pools, one per device.
   req.snapshot_factor = 1.5;
-  auto p = AllocateChecked(t.snapshot(), req);
-  // 150 GiB of pool does not fit... it does: 150.75 < 200.
-  ASSERT_TRUE(p.ok());
-  EXPECT_EQ(p->bricks[0].tp_size_kib, 150 * kGiB);
-  req.snapshot_factor = 2.0;  // 200 GiB pool + metadata no longer fits: halves
   auto halved = AllocateChecked(t.snapshot(), req);
-  ASSERT_TRUE(halved.ok());
+  ASSERT_TRUE(halved.ok()) << halved.status().ToString();
+  EXPECT_EQ(halved->set_count, 2);
   EXPECT_EQ(halved->brick_size_kib, 50 * kGiB);
-  EXPECT_EQ(halved->bricks[0].tp_size_kib, 100 * kGiB);
+  EXPECT_EQ(halved->bricks[0].tp_size_kib, 75 * kGiB);
 }
 
 // --- usability and tags -----------------------------------------------------
@@ -293,7 +287,7 @@ TEST(AllocateTest, TagRuleRestrictsDevices) {
   std::set<std::string> ssd;
   for (int i = 0; i < 4; ++i) {
     std::string n = t.AddNode(1, {{"disk", "hdd"}});
-    t.AddDevice(n, 10 * model::kTiB);                       // inherits hdd
+    t.AddDevice(n, 10 * model::kTiB);                           // inherits hdd
     ssd.insert(t.AddDevice(n, 200 * kGiB, {{"disk", "ssd"}}));  // overrides
   }
   Request req = testing::ReplicaRequest(100, 3);
@@ -377,32 +371,47 @@ TEST(AllocateTest, ArbiterNeedsReplicaThree) {
 }
 
 TEST(AllocateTest, ArbiterDeviceClasses) {
-  // Two big data-only nodes, one small arbiter-only node; the big nodes'
-  // devices would otherwise attract the arbiter brick.
-  TopologyBuilder t;
-  std::string a = t.AddNode(1, {{"arbiter", "disabled"}});
-  std::string b = t.AddNode(1, {{"arbiter", "disabled"}});
-  std::string arb = t.AddNode(1, {{"arbiter", "required"}});
-  std::string both = t.AddNode(1, {{"arbiter", "required"}});
-  t.AddDevice(a, 500 * kGiB);
-  t.AddDevice(b, 500 * kGiB);
-  std::string arb_dev = t.AddDevice(arb, 10 * kGiB);
-  // This node is arbiter-only by node tag but its device says supported, and
-  // it is the largest device around: it gets a data brick.
-  std::string both_dev = t.AddDevice(both, 900 * kGiB, {{"arbiter", "supported"}});
-  auto p = AllocateChecked(t.snapshot(), testing::ArbiterRequest(100));
-  ASSERT_TRUE(p.ok()) << p.status().ToString();
-  EXPECT_EQ(p->bricks[2].device_id, arb_dev);
-  std::set<std::string> data{p->bricks[0].device_id, p->bricks[1].device_id};
-  EXPECT_EQ(data.count(both_dev), 1u);
-
+  // The largest device is arbiter-only, so it gets the arbiter brick and the
+  // data bricks go to the data-only nodes, although a data brick on the big
+  // device would leave more space free.
+  {
+    TopologyBuilder t;
+    std::string a = t.AddNode(1, {{"arbiter", "disabled"}});
+    std::string b = t.AddNode(1, {{"arbiter", "disabled"}});
+    std::string arb = t.AddNode(1, {{"arbiter", "required"}});
+    std::string any = t.AddNode();
+    t.AddDevice(a, 500 * kGiB);
+    t.AddDevice(b, 500 * kGiB);
+    std::string arb_dev = t.AddDevice(arb, 1000 * kGiB);
+    t.AddDevice(any, 300 * kGiB);
+    auto p = AllocateChecked(t.snapshot(), testing::ArbiterRequest(100));
+    ASSERT_TRUE(p.ok()) << p.status().ToString();
+    EXPECT_EQ(p->bricks[2].device_id, arb_dev);
+    EXPECT_EQ(NodesOfSet(*p, 0, 3), (std::set<std::string>{a, b, arb}));
+  }
+  // Device tags override node tags: the node says required, its device says
+  // disabled, so the only arbiter-capable device is the small untagged one.
+  {
+    TopologyBuilder t;
+    std::string n0 = t.AddNode(1, {{"arbiter", "required"}});
+    std::string n1 = t.AddNode(1, {{"arbiter", "disabled"}});
+    std::string n2 = t.AddNode();
+    t.AddDevice(n0, 900 * kGiB, {{"arbiter", "disabled"}});
+    t.AddDevice(n1, 900 * kGiB);
+    std::string small = t.AddDevice(n2, 200 * kGiB);
+    auto p = AllocateChecked(t.snapshot(), testing::ArbiterRequest(100));
+    ASSERT_TRUE(p.ok()) << p.status().ToString();
+    EXPECT_EQ(p->bricks[2].device_id, small);
+  }
   // Without any arbiter-capable device there is no space.
-  TopologyBuilder u;
-  for (int i = 0; i < 4; ++i) u.AddDevice(u.AddNode(1, {{"arbiter", "disabled"}}), 500 * kGiB);
-  auto none = Allocate(u.snapshot(), testing::ArbiterRequest(100), kSeed);
-  ASSERT_FALSE(none.ok());
-  EXPECT_EQ(none.status().code(), Code::kNoSpace);
-  EXPECT_THAT(none.status().message(), HasSubstr("0 nodes for an arbiter brick"));
+  {
+    TopologyBuilder t;
+    for (int i = 0; i < 4; ++i) t.AddDevice(t.AddNode(1, {{"arbiter", "disabled"}}), 500 * kGiB);
+    auto none = Allocate(t.snapshot(), testing::ArbiterRequest(100), kSeed);
+    ASSERT_FALSE(none.ok());
+    EXPECT_EQ(none.status().code(), Code::kNoSpace);
+    EXPECT_THAT(none.status().message(), HasSubstr("0 nodes for an arbiter brick"));
+  }
 }
 
 TEST(AllocateTest, ArbiterClassesDoNotApplyToPlainVolumes) {
@@ -511,23 +520,28 @@ TEST(AllocateTest, LeavesRoomForLaterSets) {
 }
 
 TEST(AllocateTest, ArbiterSetsBacktrack) {
-  // Two arbiter sets of 100 GiB data bricks. Node D is the emptiest and
-  // could take a data brick of the first set, but it is the only node that
-  // can take both arbiters (arbiter-only devices elsewhere are too small).
+  // Two arbiter sets with 100 GiB data bricks (100.5 GiB with metadata).
+  // Data capacity: A one brick, B two, C one, so the data pairs must be
+  // {A, B} and {B, C}. The emptiest first set, data on {A, C}, leaves only B
+  // for the second set's data; the placer has to back out of it.
   TopologyBuilder t;
-  std::string a = t.AddNode(), b = t.AddNode(), c = t.AddNode(), d = t.AddNode();
-  t.AddDevice(a, 101 * kGiB, {{"arbiter", "disabled"}});
-  t.AddDevice(a, 101 * kGiB, {{"arbiter", "disabled"}});
-  t.AddDevice(b, 101 * kGiB, {{"arbiter", "disabled"}});
-  t.AddDevice(c, 101 * kGiB, {{"arbiter", "disabled"}});
-  t.AddDevice(d, 104 * kGiB);
-  Request req = testing::ArbiterRequest(100);
-  req.limits.brick_min_size_gb = 100;
-  req.limits.max_bricks_per_volume = 6;
-  // One set: the arbiter goes to d, data to the emptiest others.
-  auto one = AllocateChecked(t.snapshot(), req);
-  ASSERT_TRUE(one.ok()) << one.status().ToString();
-  EXPECT_EQ(one->bricks[2].node_id, d);
+  std::string a = t.AddNode(), b = t.AddNode(), c = t.AddNode();
+  std::string e = t.AddNode(1, {{"arbiter", "required"}});
+  t.AddDevice(a, 140 * kGiB);
+  t.AddDevice(b, 110 * kGiB);
+  t.AddDevice(b, 110 * kGiB);
+  t.AddDevice(c, 160 * kGiB);
+  t.AddDevice(e, 50 * kGiB);
+  Request req = testing::ArbiterRequest(200);
+  req.limits.brick_min_size_gb = 100;  // no smaller size to fall back on
+  auto p = AllocateChecked(t.snapshot(), req);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  ASSERT_EQ(p->set_count, 2);
+  std::set<std::set<std::string>> data_pairs;
+  for (int64_t s = 0; s < 2; ++s) {
+    data_pairs.insert({p->bricks[3 * s].node_id, p->bricks[3 * s + 1].node_id});
+  }
+  EXPECT_EQ(data_pairs, (std::set<std::set<std::string>>{{a, b}, {b, c}}));
 }
 
 // --- determinism ------------------------------------------------------------
@@ -614,7 +628,7 @@ TEST(ReplaceTest, ArbiterKeepsItsSizeAndClass) {
   t.AddDevice(n0, 900 * kGiB);
   t.AddDevice(n1, 900 * kGiB);
   std::string old_dev = t.AddDevice(n2, 10 * kGiB, {{"arbiter", "required"}});
-  std::string data_only = t.AddDevice(n3, 900 * kGiB, {{"arbiter", "disabled"}});
+  t.AddDevice(n3, 900 * kGiB, {{"arbiter", "disabled"}});  // roomier, but data-only
   std::string arb_ok = t.AddDevice(n3, 5 * kGiB);
   Request req = testing::ArbiterRequest(100);
   PlacedBrick old;
@@ -628,7 +642,6 @@ TEST(ReplaceTest, ArbiterKeepsItsSizeAndClass) {
   EXPECT_EQ(r->device_id, arb_ok);
   EXPECT_EQ(r->role, BrickRole::kArbiter);
   EXPECT_EQ(r->size_kib, 100 * kGiB / 64);
-  (void)data_only;
 }
 
 TEST(ReplaceTest, NoSpaceMessage) {

@@ -12,9 +12,8 @@ BrickSizePlan PlanBrickSizes(int64_t volume_kib, int64_t data_per_set, int64_t s
                              int64_t existing_bricks, const Limits& limits) {
   constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
   const int64_t min_kib = std::max<int64_t>(1, limits.brick_min_size_gb * model::kGiB);
-  const int64_t max_kib = limits.brick_max_size_gb > kMax / model::kGiB
-                              ? kMax
-                              : limits.brick_max_size_gb * model::kGiB;
+  const int64_t max_kib =
+      limits.brick_max_size_gb > kMax / model::kGiB ? kMax : limits.brick_max_size_gb * model::kGiB;
   BrickSizePlan plan;
   for (int64_t sets = 1;; sets *= 2) {
     BrickSizeStep step{sets, volume_kib / sets / data_per_set};

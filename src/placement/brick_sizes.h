@@ -25,7 +25,7 @@ enum class SizeStop {
 struct BrickSizePlan {
   std::vector<BrickSizeStep> steps;  // in the order to try: 1, 2, 4, ... sets
   SizeStop stop = SizeStop::kMinBrickSize;
-  BrickSizeStep stop_step;           // the step that ended the loop (not tried)
+  BrickSizeStep stop_step;  // the step that ended the loop (not tried)
 };
 
 // Lists the sizes to try for a volume of `volume_kib` with `data_per_set`

@@ -1,5 +1,7 @@
 #include "placement/candidates.h"
 
+#include <bit>
+#include <cstring>
 #include <unordered_map>
 
 namespace brickyard::placement {
@@ -11,14 +13,22 @@ uint64_t Mix(uint64_t z) {
   return z ^ (z >> 31);
 }
 
+// Little-endian words whatever the host, so hashes match across platforms.
+uint64_t ByteSwap(uint64_t w) {
+  uint64_t out = 0;
+  for (int b = 0; b < 8; ++b) out = (out << 8) | ((w >> (8 * b)) & 0xff);
+  return out;
+}
+
 }  // namespace
 
 uint64_t SeededHash(std::string_view s, uint64_t seed) {
   uint64_t h = Mix(seed ^ 0x9e3779b97f4a7c15ULL) ^ s.size();
   size_t i = 0;
   for (; i + 8 <= s.size(); i += 8) {
-    uint64_t w = 0;
-    for (int b = 7; b >= 0; --b) w = (w << 8) | static_cast<unsigned char>(s[i + b]);
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if constexpr (std::endian::native == std::endian::big) w = ByteSwap(w);
     h = Mix(h ^ w) + 0x632be59bd9b4e019ULL;
   }
   uint64_t tail = 0;
@@ -29,6 +39,7 @@ uint64_t SeededHash(std::string_view s, uint64_t seed) {
 Result<Candidates> BuildCandidates(const Snapshot& snapshot, const CandidateFilter& filter,
                                    uint64_t seed) {
   Candidates out;
+  out.seed_ = seed;
   out.snapshot_devices = static_cast<int64_t>(snapshot.devices.size());
 
   // Usable snapshot nodes by id.
@@ -43,6 +54,8 @@ Result<Candidates> BuildCandidates(const Snapshot& snapshot, const CandidateFilt
 
   // Pass 1: eligible devices, tagged with their snapshot node index.
   struct Pending {
+    int64_t free_kib;
+    int64_t extent_kib;
     int device;
     int snapshot_node;
     bool holds_data;
@@ -55,6 +68,7 @@ Result<Candidates> BuildCandidates(const Snapshot& snapshot, const CandidateFilt
   int cached_node = -1;
   for (size_t d = 0; d < snapshot.devices.size(); ++d) {
     const DeviceView& dev = snapshot.devices[d];
+    if (!dev.usable) continue;
     int n;
     if (cached_node >= 0 && dev.node_id == cached_id) {
       n = cached_node;
@@ -64,12 +78,12 @@ Result<Candidates> BuildCandidates(const Snapshot& snapshot, const CandidateFilt
       cached_id = dev.node_id;
       cached_node = n;
     }
-    if (n < 0 || !dev.usable || !snapshot.nodes[n].usable) continue;
+    if (n < 0 || !snapshot.nodes[n].usable) continue;
     ++out.usable_devices;
     if (filter.exclude_device && dev.id == *filter.exclude_device) continue;
     const model::Tags& node_tags = snapshot.nodes[n].tags;
     if (filter.tag_rule != nullptr && !filter.tag_rule->Matches(node_tags, dev.tags)) continue;
-    Pending p{static_cast<int>(d), n, true, false};
+    Pending p{dev.free_kib, dev.extent_kib, static_cast<int>(d), n, true, false};
     if (filter.arbiter_classes) {
       ArbiterClass cls = GetArbiterClass(node_tags, dev.tags);
       p.holds_data = HoldsData(cls);
@@ -102,8 +116,9 @@ Result<Candidates> BuildCandidates(const Snapshot& snapshot, const CandidateFilt
     int n = dense_node[p.snapshot_node];
     EligibleDevice& e = out.devices[out.nodes[n].first + fill[n]++];
     e.view = &snapshot.devices[p.device];
+    e.free_kib = p.free_kib;
+    e.extent_kib = p.extent_kib;
     e.node = n;
-    e.hash = SeededHash(e.view->id, seed);
     e.holds_data = p.holds_data;
     e.holds_arbiter = p.holds_arbiter;
   }

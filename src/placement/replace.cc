@@ -17,8 +17,7 @@
 namespace brickyard::placement {
 
 Result<PlacedBrick> Replace(const Snapshot& snapshot, const Request& request,
-                            const PlacedBrick& old_brick,
-                            const std::vector<std::string>& set_nodes,
+                            const PlacedBrick& old_brick, const std::vector<std::string>& set_nodes,
                             const std::vector<int64_t>& set_zones, uint64_t seed) {
   if (old_brick.size_kib <= 0) {
     return InvalidArgument("brick to replace has no size");
@@ -53,15 +52,16 @@ Result<PlacedBrick> Replace(const Snapshot& snapshot, const Request& request,
       const EligibleDevice& dev = c.devices[d];
       if (arbiter_role ? !dev.holds_arbiter : !dev.holds_data) continue;
       any_outside_set_zones = any_outside_set_zones || new_zone;
-      largest_free = std::max(largest_free, dev.view->free_kib);
+      largest_free = std::max(largest_free, dev.free_kib);
       if (request.strict_zones && !new_zone) continue;
-      int64_t need = model::ComputeBrickSpace(old_brick.size_kib, request.snapshot_factor,
-                                              dev.view->extent_kib)
-                         .total();
-      if (!Fits(dev.view->free_kib, need)) continue;
-      int64_t value = dev.view->free_kib - need;
-      bool better = best < 0 || (new_zone != best_new_zone ? new_zone
-                                                           : PrefersDevice(c, value, d, best_value, best));
+      int64_t need =
+          model::ComputeBrickSpace(old_brick.size_kib, request.snapshot_factor, dev.extent_kib)
+              .total();
+      if (!Fits(dev.free_kib, need)) continue;
+      int64_t value = dev.free_kib - need;
+      bool better =
+          best < 0 ||
+          (new_zone != best_new_zone ? new_zone : PrefersDevice(c, value, d, best_value, best));
       if (better) {
         best = d;
         best_new_zone = new_zone;
@@ -89,7 +89,7 @@ Result<PlacedBrick> Replace(const Snapshot& snapshot, const Request& request,
   out.node_id = dev.view->node_id;
   out.size_kib = old_brick.size_kib;
   model::BrickSpace space =
-      model::ComputeBrickSpace(out.size_kib, request.snapshot_factor, dev.view->extent_kib);
+      model::ComputeBrickSpace(out.size_kib, request.snapshot_factor, dev.extent_kib);
   out.tp_size_kib = space.tp_kib;
   out.pool_meta_kib = space.meta_kib;
   out.role = old_brick.role;

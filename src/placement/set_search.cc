@@ -170,8 +170,13 @@ class BoundedSetSearch {
     return static_cast<int>(std::unique(zones.begin(), zones.end()) - zones.begin());
   }
 
-  // Compares increasing index lists from their worst element up.
-  static bool Better(const std::vector<int>& a, const std::vector<int>& b) {
+  // Compares increasing index lists: leftover values from the worst brick
+  // up, then the tie-break order the same way.
+  bool Better(const std::vector<int>& a, const std::vector<int>& b) const {
+    for (size_t i = a.size(); i-- > 0;) {
+      int64_t va = pool_[a[i]].value, vb = pool_[b[i]].value;
+      if (va != vb) return va > vb;
+    }
     for (size_t i = a.size(); i-- > 0;) {
       if (a[i] != b[i]) return a[i] < b[i];
     }
@@ -191,6 +196,7 @@ class BoundedSetSearch {
     int zones_bound = std::min(max_zones_, zones_ + need);
     if (zones_bound < best_zones_) return;
     for (int j = start; j + need <= static_cast<int>(pool_.size()); ++j) {
+      if (zones_bound < best_zones_) return;  // a deeper search found more zones
       if (zones_bound == best_zones_) {
         // The best completion from j takes j, j+1, ...; if even that is not
         // better, no later j is.
@@ -257,13 +263,17 @@ ScoredSet Score(const Candidates& c, Pick d0, Pick d1, Pick arb) {
   return s;
 }
 
-// Total order: more zones, then better worst brick, ..., then arbiter.
+// Total order: more zones, then more space left from the worst brick up,
+// then the tie-break order from the worst brick up, then the arbiter.
 bool SetBefore(const Candidates& c, const ScoredSet& a, const ScoredSet& b) {
   if (a.zones != b.zones) return a.zones > b.zones;
   for (size_t i = a.sorted.size(); i-- > 0;) {
+    if (a.sorted[i].value != b.sorted[i].value) return a.sorted[i].value > b.sorted[i].value;
+  }
+  for (size_t i = a.sorted.size(); i-- > 0;) {
     const Pick& pa = a.sorted[i];
     const Pick& pb = b.sorted[i];
-    if (pa.device != pb.device || pa.value != pb.value) return PickBefore(c, pa, pb);
+    if (pa.device != pb.device) return PickBefore(c, pa, pb);
   }
   if (a.arbiter.device != b.arbiter.device || a.arbiter.value != b.arbiter.value) {
     return PickBefore(c, a.arbiter, b.arbiter);
@@ -336,7 +346,7 @@ BrickNeeds ComputeNeeds(const Candidates& c, int64_t data_kib, int64_t arbiter_k
   if (arbiter_kib > 0) needs.arbiter.resize(c.devices.size());
   for (size_t d = 0; d < c.devices.size(); ++d) {
     const EligibleDevice& dev = c.devices[d];
-    int64_t extent = dev.view->extent_kib;
+    int64_t extent = dev.extent_kib;
     auto it = std::find_if(cache.begin(), cache.end(),
                            [extent](const Cached& x) { return x.extent == extent; });
     if (it == cache.end()) {
@@ -477,7 +487,7 @@ std::vector<SetChoice> ArbiterSetAlternatives(const Candidates& c,
       }
     }
   }
-  budget->Spend(static_cast<int64_t>(sets.size()) + 1);
+  budget->Spend(16 * static_cast<int64_t>(sets.size()) + 1);  // scoring and sorting
   std::sort(sets.begin(), sets.end(),
             [&c](const ScoredSet& a, const ScoredSet& b) { return SetBefore(c, a, b); });
   std::vector<SetChoice> out;

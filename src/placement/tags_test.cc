@@ -40,8 +40,8 @@ TEST(TagRuleTest, MatchesMergedTagsWithMissingAsEmpty) {
   model::Tags node{{"disk", "hdd"}, {"rack", "r1"}};
   model::Tags device{{"disk", "ssd"}};
   auto eq = ParseTagRule("disk=ssd");
-  EXPECT_TRUE((*eq)->Matches(node, device));   // device overrides node
-  EXPECT_FALSE((*eq)->Matches(node, {}));      // node's hdd
+  EXPECT_TRUE((*eq)->Matches(node, device));  // device overrides node
+  EXPECT_FALSE((*eq)->Matches(node, {}));     // node's hdd
   auto rack = ParseTagRule("rack=r1");
   EXPECT_TRUE((*rack)->Matches(node, device));  // inherited from the node
   auto ne = ParseTagRule("color!=red");

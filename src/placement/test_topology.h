@@ -177,7 +177,8 @@ inline std::vector<std::string> Violations(const Snapshot& snap, const Request& 
         if (arbiter && cls == "disabled") v.push_back(where + "arbiter on a data-only device");
         if (!arbiter && cls == "required") v.push_back(where + "data on an arbiter-only device");
       }
-      model::BrickSpace space = model::ComputeBrickSpace(b.size_kib, req.snapshot_factor, d.extent_kib);
+      model::BrickSpace space =
+          model::ComputeBrickSpace(b.size_kib, req.snapshot_factor, d.extent_kib);
       if (b.tp_size_kib != space.tp_kib || b.pool_meta_kib != space.meta_kib) {
         v.push_back(where + "wrong thin pool accounting");
       }

@@ -3,8 +3,15 @@
 // `<G>` below is `gluster --mode=script --timeout=<gluster_cli_timeout>`.
 // Every command runs under GlusterExecTimeoutS(opts). Volume, snapshot and
 // clone names, hostnames, brick paths and option strings are validated
-// (validate.h) and passed as single arguments: an option "key value" becomes
-// the two arguments key and value. Pure functions; thread-safe.
+// (validate.h) and passed as single arguments. Pure functions; thread-safe.
+//
+// Deliberate difference from Heketi (DECISIONS #9): Heketi pasted an option
+// string "key value" into a bash line, so the shell split the value at every
+// space and expanded `$(...)`, quotes and globs in it. Here the option
+// becomes exactly two arguments, the key and the whole value (spaces
+// included), and a key or value that the gluster CLI could take for a flag
+// (leading '-') is refused. For every option Heketi's API accepted that did
+// not rely on word splitting, gluster receives the same words.
 #pragma once
 
 #include <cstdint>

@@ -179,6 +179,9 @@ Result<std::vector<GlusterPeer>> ParsePeerStatusXml(std::string_view xml) {
 }
 
 Result<std::vector<GlusterPeer>> ParsePoolList(std::string_view text) {
+  if (text.find("Connection failed") != text.npos && text.find("UUID") == text.npos) {
+    return Unavailable("gluster: " + Printable(TrimWs(text.substr(0, 200))));
+  }
   std::vector<GlusterPeer> out;
   bool header = false;
   size_t start = 0;
@@ -210,12 +213,7 @@ Result<std::vector<GlusterPeer>> ParsePoolList(std::string_view text) {
     out.push_back({std::string(fields[0]), std::string(fields[1]), fields[2] == "Connected",
                    std::string(fields[2])});
   }
-  if (!header) {
-    if (text.find("Connection failed") != text.npos) {
-      return Unavailable("gluster: " + Printable(TrimWs(text.substr(0, 200))));
-    }
-    return Internal("pool list output is empty");
-  }
+  if (!header) return Internal("pool list output is empty");
   return out;
 }
 

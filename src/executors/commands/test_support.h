@@ -15,7 +15,7 @@
 
 #include "executors/commands/command.h"
 
-namespace brickyard::executors::commands::testing {
+namespace brickyard::executors::commands::test_support {
 
 // The contents of testdata/<name>.
 inline std::string Golden(const std::string& name) {
@@ -50,7 +50,7 @@ struct RunResult {
 
 // Runs argv (no shell involved) with stdout captured and stdin empty; stderr
 // is inherited so failures show in the test log. `cwd` "" keeps ours.
-inline RunResult Run(const std::vector<std::string>& argv, const std::string& cwd = "") {
+inline RunResult RunProgram(const std::vector<std::string>& argv, const std::string& cwd = "") {
   RunResult r;
   int fds[2];
   if (pipe(fds) != 0) return r;
@@ -100,4 +100,4 @@ inline std::vector<std::string> Shells() {
   return out;
 }
 
-}  // namespace brickyard::executors::commands::testing
+}  // namespace brickyard::executors::commands::test_support

@@ -10,8 +10,8 @@ namespace brickyard::executors::ssh {
 std::string DescribeServerKey(ssh_session session) {
   ssh_key key = nullptr;
   if (ssh_get_server_publickey(session, &key) != SSH_OK || key == nullptr) return "unknown key";
-  std::string out = ssh_key_type_to_char(ssh_key_type(key)) ? ssh_key_type_to_char(ssh_key_type(key))
-                                                            : "unknown-type";
+  const char* type = ssh_key_type_to_char(ssh_key_type(key));
+  std::string out = type != nullptr ? type : "unknown-type";
   unsigned char* hash = nullptr;
   size_t hlen = 0;
   if (ssh_get_publickey_hash(key, SSH_PUBLICKEY_HASH_SHA256, &hash, &hlen) == SSH_OK) {

@@ -33,16 +33,16 @@ Status SshExecutor::RunBatch(const std::string& host, const std::vector<commands
   return Status::Ok();
 }
 
-std::mutex& SshExecutor::FstabLock(const std::string& host) {
-  std::lock_guard lock(fstab_mu_);
-  auto& slot = fstab_locks_[host];
+std::mutex& SshExecutor::LockFor(Guard what, const std::string& host) {
+  std::lock_guard lock(locks_mu_);
+  auto& slot = locks_[{what, host}];
   if (!slot) slot = std::make_unique<std::mutex>();
   return *slot;
 }
 
 Result<CommandResult> SshExecutor::RunFstabEdit(const std::string& host,
                                                 const commands::Command& cmd) {
-  std::lock_guard lock(FstabLock(host));
+  std::lock_guard lock(LockFor(Guard::kFstab, host));
   return Run(host, cmd);
 }
 
@@ -72,11 +72,13 @@ Status SshExecutor::GlusterdCheck(const std::string& host) {
 
 Status SshExecutor::PeerProbe(const std::string& exec_host, const std::string& new_storage_host) {
   BY_ASSIGN_OR_RETURN(auto cmds, commands::PeerProbe(opts_, new_storage_host));
+  std::lock_guard lock(LockFor(Guard::kGluster, exec_host));
   return RunBatch(exec_host, cmds);
 }
 
 Status SshExecutor::PeerDetach(const std::string& exec_host, const std::string& storage_host) {
   auto cmd = commands::PeerDetach(opts_, storage_host);
+  std::lock_guard lock(LockFor(Guard::kGluster, exec_host));
   Status st = cmd.ok() ? Run(exec_host, *cmd).status() : cmd.status();
   if (!st.ok()) spdlog::warn("peer detach of {} from {} failed (ignored): {}", storage_host, exec_host, st.message());
   return Status::Ok();

@@ -10,10 +10,14 @@
 //    names the node and the command;
 //  * values the builders refuse (bad names, paths, options) are
 //    InvalidArgument and nothing runs.
-// Differences from Heketi: several commands may run on one node at once (up
-// to the transport's per-node session bound), so edits of the fstab are
-// serialised per node here; the glusterd check asks glusterd itself
-// (commands/health.h).
+// Differences from Heketi: Heketi ran one batch per node at a time; here
+// several commands may run on one node at once (up to the transport's
+// per-node session bound). What must not overlap is serialised per node in
+// this object: edits of the fstab, and gluster commands that change the
+// cluster (volume create/expand/destroy/clone/replace-brick, peer probe and
+// detach; glusterd refuses overlapping transactions). LVM and mkfs steps,
+// gluster queries and the glusterd check run in parallel. The glusterd check
+// asks glusterd itself (commands/health.h).
 // Thread-safe.
 #pragma once
 
@@ -77,6 +81,8 @@ class SshExecutor final : public Executor {
   Status RunBatch(const std::string& host, const std::vector<commands::Command>& cmds);
   // Runs a command that edits the fstab, one at a time per node.
   Result<CommandResult> RunFstabEdit(const std::string& host, const commands::Command& cmd);
+  // VolumeDestroy's steps; the caller holds the node's gluster lock.
+  Status DestroyVolumeLocked(const std::string& host, const std::string& name);
   // Runs an `--xml` gluster command and checks the CLI verdict in its output.
   Result<CommandResult> RunGlusterXml(const std::string& host, const commands::Command& cmd);
 
@@ -88,13 +94,15 @@ class SshExecutor final : public Executor {
   // The brick-destroy steps after the fstab edit (§3.4 steps 4-7).
   Result<bool> RemoveBrickLvs(const std::string& host, const BrickRequest& req);
 
-  std::mutex& FstabLock(const std::string& host);
+  // One mutex per (node, what it guards), created on first use and kept.
+  enum class Guard { kFstab, kGluster };
+  std::mutex& LockFor(Guard what, const std::string& host);
 
   const std::unique_ptr<Transport> transport_;
   const config::ExecutorOptions opts_;
   const std::string name_;
-  std::mutex fstab_mu_;
-  std::map<std::string, std::unique_ptr<std::mutex>> fstab_locks_;  // guarded by fstab_mu_
+  std::mutex locks_mu_;
+  std::map<std::pair<Guard, std::string>, std::unique_ptr<std::mutex>> locks_;  // guarded by locks_mu_
 };
 
 // Builds the "ssh" executor from the sshexec settings: checks them

@@ -1,0 +1,128 @@
+#include "testbed.h"
+
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace brickyard::testing {
+namespace {
+
+const std::string kScript = std::string(BRICKYARD_E2E_DIR) + "/gluster-testbed.sh";
+const std::string kStandin = std::string(BRICKYARD_E2E_DIR) + "/lvm-standin/install.sh";
+
+std::string Unquote(std::string v) {
+  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
+  return v;
+}
+
+}  // namespace
+
+Testbed::Testbed(TestbedOptions options) : options_(std::move(options)) {}
+
+std::map<std::string, std::string> Testbed::Env() const {
+  return {{"GTB_STATE", options_.state_dir},
+          {"GTB_PREFIX", options_.prefix},
+          {"GTB_BRIDGE", options_.bridge},
+          {"GTB_IP_BASE", std::to_string(options_.ip_base)},
+          {"GTB_HOSTS", std::to_string(options_.hosts)},
+          {"GTB_DISKS", std::to_string(options_.disks)},
+          {"GTB_DISK_SIZE", options_.disk_size},
+          {"HOME", "/root"},
+          {"LANG", "C.UTF-8"}};
+}
+
+CliRun Testbed::Shell(const std::string& command) const {
+  return RunProgram("/bin/bash", {"-c", command}, Env());
+}
+
+CliRun Testbed::Ssh(int host, const std::string& command) const {
+  return RunProgram("/bin/bash", {kScript, "ssh", std::to_string(host), command}, Env());
+}
+
+CliRun Testbed::Exec(int host, const std::string& command) const {
+  return RunProgram("/bin/bash", {kScript, "exec", std::to_string(host), "bash", "-c", command},
+                    Env());
+}
+
+std::string Testbed::Unavailable() const {
+  if (::geteuid() != 0) return "needs root (network namespaces, loop devices, mounts)";
+  CliRun tools = Shell(
+      "for c in ip nsenter unshare losetup mkfs.xfs xfs_growfs glusterd gluster sshd ssh "
+      "ssh-keygen mount.glusterfs python3 blkid fsfreeze flock findmnt; do "
+      "command -v $c >/dev/null || echo $c; done");
+  if (!tools.out.empty()) {
+    return "missing tools: " + tools.out + "(scripts/install-deps.sh installs them)";
+  }
+  CliRun ns = Shell("timeout 10 unshare --net --mount --uts true 2>&1");
+  if (ns.exit_code != 0) return "namespaces unavailable: " + ns.out;
+  CliRun kernel = Shell(
+      "test -e /dev/loop-control || echo 'no /dev/loop-control'; "
+      "test -e /dev/fuse || echo 'no /dev/fuse'; "
+      "for fs in overlay xfs fuse; do grep -qw $fs /proc/filesystems || echo \"no $fs\"; done");
+  if (!kernel.out.empty()) return "kernel lacks: " + kernel.out;
+  CliRun net = Shell("ip -4 -o addr show | awk -v br=\"$GTB_BRIDGE\" "
+                     "'$4 ~ /^198\\.18\\.0\\./ && $2 != br {print $2, $4}'");
+  if (!net.out.empty()) {
+    return "198.18.0.0/24 is already used by " + net.out +
+           "(another testbed is up: make demo-down / make testbed-down)";
+  }
+  return "";
+}
+
+bool Testbed::LoadHostsEnv() {
+  std::ifstream in(options_.state_dir + "/hosts.env");
+  if (!in) return false;
+  hosts_env_.clear();
+  std::string line;
+  while (std::getline(in, line)) {
+    auto eq = line.find('=');
+    if (eq != std::string::npos) hosts_env_[line.substr(0, eq)] = Unquote(line.substr(eq + 1));
+  }
+  return true;
+}
+
+bool Testbed::Up(std::string* log) {
+  std::string down_log;
+  Down(&down_log);  // a clean slate, whatever an interrupted run left
+  CliRun up = RunProgram("/bin/bash", {kScript, "up"}, Env());
+  *log += up.out + up.err;
+  if (up.exit_code != 0 || !LoadHostsEnv()) return false;
+  CliRun standin = RunProgram("/bin/bash", {kStandin}, Env());
+  *log += standin.out + standin.err;
+  return standin.exit_code == 0;
+}
+
+bool Testbed::Resume(std::string* log) {
+  CliRun up = RunProgram("/bin/bash", {kScript, "up"}, Env());
+  *log += up.out + up.err;
+  return up.exit_code == 0;
+}
+
+bool Testbed::Down(std::string* log) {
+  CliRun down = RunProgram("/bin/bash", {kScript, "down"}, Env());
+  *log += down.out + down.err;
+  return down.exit_code == 0;
+}
+
+std::string Testbed::Ip(int host) const {
+  auto it = hosts_env_.find("GTB_H" + std::to_string(host) + "_IP");
+  return it == hosts_env_.end() ? "" : it->second;
+}
+
+std::string Testbed::Disk(int host, int k) const {
+  auto it = hosts_env_.find("GTB_H" + std::to_string(host) + "_DISKS");
+  if (it == hosts_env_.end()) return "";
+  std::istringstream in(it->second);
+  std::string d;
+  for (int i = 1; in >> d; ++i) {
+    if (i == k) return d;
+  }
+  return "";
+}
+
+std::string Testbed::StandinDir(int host) const {
+  return options_.state_dir + "/h" + std::to_string(host) + "/lvm-standin";
+}
+
+}  // namespace brickyard::testing
