@@ -40,7 +40,10 @@ HttpReply ApiClient::Send(const std::string& method, const std::string& path, co
   ++stats_.requests;
   HttpReply out;
   auto res = impl_->http.send(req);
-  if (!res) return out;
+  if (!res) {
+    out.error = httplib::to_string(res.error());
+    return out;
+  }
   out.status = res->status;
   out.body = std::move(res->body);
   out.location = res->get_header_value("Location");
@@ -51,7 +54,7 @@ HttpReply ApiClient::Send(const std::string& method, const std::string& path, co
 Result<HttpReply> ApiClient::Call(const std::string& method, const std::string& path,
                                   const std::string& body, PollPolicy poll) {
   auto fail = [&](const HttpReply& r, const std::string& what) -> Status {
-    if (r.status == 0) return Unavailable(what + ": no answer from the server");
+    if (r.status == 0) return Unavailable(what + ": no answer from the server (" + r.error + ")");
     return Internal(what + ": HTTP " + std::to_string(r.status) + " " + r.body);
   };
   HttpReply r;

@@ -22,6 +22,7 @@ struct HttpReply {
   std::string body;
   std::string location;
   bool pending = false;  // X-Pending was present
+  std::string error;     // why there was no answer (status 0)
 };
 
 // Delays between /queue polls: the first poll is immediate, then `first`,

@@ -45,6 +45,9 @@ class BenchServer {
 
   // VmRSS of the server in KiB, from /proc/<pid>/status; -1 if unreadable.
   int64_t RssKiB() const;
+  // CPU time (user + system) the server has used so far, in seconds; -1 if
+  // unreadable.
+  double CpuSeconds() const;
   // Bytes of the store on disk: the database file plus its -wal file.
   int64_t StoreBytes() const;
 

@@ -97,6 +97,7 @@ Report BuildReport(const BenchConfig& cfg, const Figures& f) {
              "target ≥10×: " + Ratio(seq_speedup) + " " + Verdict(seq_speedup >= kTargetSeqSpeedup)});
     rep.Add(SecondsRow("sequential create latency p50", f.seq_latency, true, "18 ms (at 0 volumes)",
                        Faster(kHeketiCreateP50At0, f.seq_latency.p50)));
+    rep.Add(SecondsRow("server CPU per create, sequential", f.seq_cpu, false));
   }
   if (f.conc_wall.n) {
     rep.Add(SecondsRow("200 with 16 clients: wall time", f.conc_wall, false, "5.5–6.0 s",
@@ -114,6 +115,7 @@ Report BuildReport(const BenchConfig& cfg, const Figures& f) {
     rep.Add(SecondsRow("create latency with 16 clients p50", f.conc_latency, true));
     Summary p99 = f.conc_latency;
     rep.Add({"create latency with 16 clients p99", FormatSeconds(p99.p99), "", Reqs(p99), "", ""});
+    rep.Add(SecondsRow("server CPU per create, 16 clients", f.conc_cpu, false));
   }
 
   const LevelFigures* l0 = Level(f, 0);
@@ -122,7 +124,8 @@ Report BuildReport(const BenchConfig& cfg, const Figures& f) {
     if (l.volumes < l.target) title += " (fill stopped by the time budget; target " + FormatCount(l.target) + ")";
     if (l.fill_s > 0)
       title += " — filled by 16 clients at " + Rate(l.fill_rate) + " in " + FormatSeconds(l.fill_s) + ", " +
-               std::to_string(l.fill_busy) + " × 429";
+               std::to_string(l.fill_busy) + " × 429, server CPU " + FormatSeconds(l.fill_cpu_per_create) +
+               " per create";
     rep.Section(title);
     const bool at1k = l.target == 1000, at0 = l.target == 0;
     const bool largest = &l == &f.levels.back();
@@ -141,8 +144,12 @@ Report BuildReport(const BenchConfig& cfg, const Figures& f) {
     rep.Add({"create latency p99 (one client)", FormatSeconds(l.create_latency.p99), "", Reqs(l.create_latency),
              "", ""});
     rep.Add(SecondsRow("GET /clusters/{id}", l.get_cluster, true));
+    rep.Add(SecondsRow("GET /clusters/{id}, kept-alive connection", l.get_cluster_keepalive, true));
     rep.Add(SecondsRow("GET /volumes (" + FormatBytes(static_cast<double>(l.volumes_body_bytes)) + ")",
                        l.get_volumes, true));
+    rep.Add(SecondsRow("GET /volumes/{id} (random)", l.get_volume, true));
+    rep.Add(SecondsRow("GET /nodes/{id} (" + FormatBytes(static_cast<double>(l.node_body_bytes)) + ")",
+                       l.get_node, true));
     std::string topo_vs;
     if (at1k)
       topo_vs = Faster((kHeketiTopoInfo1kLo + kHeketiTopoInfo1kHi) / 2, l.topo_api.p50) + "; target ≤0.1 s: " +
@@ -205,13 +212,17 @@ Report BuildReport(const BenchConfig& cfg, const Figures& f) {
   rep.Record("seq_wall_s", sum(f.seq_wall));
   rep.Record("conc_wall_s", sum(f.conc_wall));
   rep.Record("seq_latency_s", sum(f.seq_latency));
+  rep.Record("seq_cpu_per_create_s", sum(f.seq_cpu));
+  rep.Record("conc_cpu_per_create_s", sum(f.conc_cpu));
   rep.Record("conc_latency_s", sum(f.conc_latency));
   rep.Record("conc_429", f.conc_busy);
   for (const auto& l : f.levels) {
     rep.Record("level " + std::to_string(l.target),
                {{"volumes", l.volumes}, {"fill_s", l.fill_s}, {"fill_rate", l.fill_rate},
                 {"create_latency_s", sum(l.create_latency)}, {"get_cluster_s", sum(l.get_cluster)},
-                {"get_volumes_s", sum(l.get_volumes)}, {"topology_info_api_s", sum(l.topo_api)},
+                {"get_volumes_s", sum(l.get_volumes)}, {"get_volume_s", sum(l.get_volume)},
+                {"get_node_s", sum(l.get_node)}, {"get_cluster_keepalive_s", sum(l.get_cluster_keepalive)},
+                {"fill_cpu_per_create_s", l.fill_cpu_per_create}, {"node_body_bytes", l.node_body_bytes}, {"topology_info_api_s", sum(l.topo_api)},
                 {"topology_info_cli_s", sum(l.topo_cli)}, {"cli_create_s", sum(l.cli_create)},
                 {"rss_kib", l.rss_before_kib}, {"rss_after_topology_kib", l.rss_after_topo_kib},
                 {"store_bytes", l.store_bytes}, {"volumes_body_bytes", l.volumes_body_bytes},

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 #include <mutex>
+#include <random>
 #include <thread>
 
 #include "api_client.h"
@@ -222,13 +223,15 @@ Status RunTopologyLoads(const BenchConfig& cfg, Figures* out) {
 }
 
 Status RunCreates(const BenchConfig& cfg, Figures* out) {
-  std::vector<double> seq_walls, conc_walls, seq_lat, conc_lat;
+  std::vector<double> seq_walls, conc_walls, seq_lat, conc_lat, seq_cpu, conc_cpu;
   for (int run = 0; run < cfg.create_runs && !(run > 0 && PastDeadline(cfg)); ++run) {
     {
       BenchServer server(Settings(cfg));
       BY_RETURN_IF_ERROR(StartWithTopology(server));
+      const double cpu0 = server.CpuSeconds();
       BY_ASSIGN_OR_RETURN(CreateBatch b, CreateVolumes(server.port(), cfg.create_batch, 1, kProbePoll,
                                                        Clock::time_point::max()));
+      seq_cpu.push_back((server.CpuSeconds() - cpu0) / static_cast<double>(b.created));
       seq_walls.push_back(b.wall_s);
       seq_lat.insert(seq_lat.end(), b.latencies.begin(), b.latencies.end());
       Log(cfg.create_batch, " sequential creates, run ", run + 1, "/", cfg.create_runs, ": ",
@@ -237,8 +240,10 @@ Status RunCreates(const BenchConfig& cfg, Figures* out) {
     {
       BenchServer server(Settings(cfg));
       BY_RETURN_IF_ERROR(StartWithTopology(server));
+      const double cpu0 = server.CpuSeconds();
       BY_ASSIGN_OR_RETURN(CreateBatch b, CreateVolumes(server.port(), cfg.create_batch, cfg.clients,
                                                        kLoadPoll, Clock::time_point::max()));
+      conc_cpu.push_back((server.CpuSeconds() - cpu0) / static_cast<double>(b.created));
       conc_walls.push_back(b.wall_s);
       conc_lat.insert(conc_lat.end(), b.latencies.begin(), b.latencies.end());
       out->conc_busy.push_back(static_cast<double>(b.busy));
@@ -249,6 +254,8 @@ Status RunCreates(const BenchConfig& cfg, Figures* out) {
   out->seq_wall = Summarize(seq_walls);
   out->conc_wall = Summarize(conc_walls);
   out->seq_latency = Summarize(seq_lat);
+  out->seq_cpu = Summarize(seq_cpu);
+  out->conc_cpu = Summarize(conc_cpu);
   out->conc_latency = Summarize(conc_lat);
   return Status::Ok();
 }
@@ -269,8 +276,10 @@ Status RunScale(const BenchConfig& cfg, Figures* out) {
     if (target > volumes) {
       const auto stop_at = cfg.deadline - std::chrono::duration_cast<Clock::duration>(
                                               std::chrono::duration<double>(cfg.reserve_s));
+      const double cpu0 = server.CpuSeconds();
       BY_ASSIGN_OR_RETURN(CreateBatch b, CreateVolumes(port, target - volumes, cfg.clients, kLoadPoll, stop_at,
                                                        "fill to " + FormatCount(static_cast<double>(target))));
+      if (b.created > 0) lf.fill_cpu_per_create = (server.CpuSeconds() - cpu0) / static_cast<double>(b.created);
       volumes += b.created;
       lf.fill_s = b.wall_s;
       lf.fill_rate = static_cast<double>(b.created) / std::max(b.wall_s, 1e-9);
@@ -289,6 +298,28 @@ Status RunScale(const BenchConfig& cfg, Figures* out) {
     BY_ASSIGN_OR_RETURN(lf.get_volumes, Sample(cfg, cfg.get_volumes_samples, budget, [&] {
                           return TimedGet(probe, "/volumes", &lf.volumes_body_bytes);
                         }));
+    {
+      // Single objects: volumes picked at random, and the nodes in turn.
+      BY_ASSIGN_OR_RETURN(HttpReply list, probe.Call("GET", "/volumes"));
+      std::vector<std::string> vids = json::parse(list.body)["volumes"].get<std::vector<std::string>>();
+      BY_ASSIGN_OR_RETURN(HttpReply cinfo, probe.Call("GET", cluster_path));
+      std::vector<std::string> nids = json::parse(cinfo.body)["nodes"].get<std::vector<std::string>>();
+      std::mt19937_64 rng(static_cast<uint64_t>(target) + 1);
+      if (!vids.empty()) {
+        BY_ASSIGN_OR_RETURN(lf.get_volume, Sample(cfg, cfg.get_cluster_samples, budget, [&] {
+                              return TimedGet(probe, "/volumes/" + vids[rng() % vids.size()]);
+                            }));
+      }
+      size_t k = 0;
+      BY_ASSIGN_OR_RETURN(lf.get_node, Sample(cfg, cfg.get_volumes_samples, budget, [&] {
+                            return TimedGet(probe, "/nodes/" + nids[k++ % nids.size()], &lf.node_body_bytes);
+                          }));
+      // The same GET /clusters/{id} over one kept-alive connection.
+      ApiClient kept(port, /*keep_alive=*/true);
+      BY_RETURN_IF_ERROR(TimedGet(kept, cluster_path).status());
+      BY_ASSIGN_OR_RETURN(lf.get_cluster_keepalive, Sample(cfg, std::min(cfg.get_cluster_samples, 10), budget,
+                                                           [&] { return TimedGet(kept, cluster_path); }));
+    }
     BY_ASSIGN_OR_RETURN(lf.topo_api, Sample(cfg, cfg.topo_info_samples, budget, [&]() -> Result<double> {
                           auto t0 = Clock::now();
                           BY_ASSIGN_OR_RETURN(json topo, FetchTopologyViaApi(port));
@@ -327,7 +358,8 @@ Status RunScale(const BenchConfig& cfg, Figures* out) {
                         }));
     Log("at ", FormatCount(static_cast<double>(lf.volumes)), " volumes: create p50 ", FormatSeconds(lf.create_latency.p50),
         " p99 ", FormatSeconds(lf.create_latency.p99), "; GET cluster ", FormatSeconds(lf.get_cluster.p50),
-        "; GET /volumes ", FormatSeconds(lf.get_volumes.p50), "; topology info ", FormatSeconds(lf.topo_api.p50),
+        "; GET /volumes ", FormatSeconds(lf.get_volumes.p50), "; GET volume ", FormatSeconds(lf.get_volume.p50),
+        "; GET node ", FormatSeconds(lf.get_node.p50), "; topology info ", FormatSeconds(lf.topo_api.p50),
         " (cli ", FormatSeconds(lf.topo_cli.p50), "); cli create ", FormatSeconds(lf.cli_create.p50), "; RSS ",
         FormatBytes(lf.rss_before_kib * 1024.0), " → ", FormatBytes(lf.rss_after_topo_kib * 1024.0), "; store ",
         FormatBytes(static_cast<double>(lf.store_bytes)));

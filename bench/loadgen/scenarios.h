@@ -45,7 +45,10 @@ struct LevelFigures {
   double fill_s = 0;
   double fill_rate = 0;  // creates/s during the fill
   int64_t fill_busy = 0;
-  Summary create_latency, get_cluster, get_volumes, topo_api, topo_cli, cli_create;
+  double fill_cpu_per_create = 0;  // server CPU seconds per create during the fill
+  Summary create_latency, get_cluster, get_volumes, get_volume, get_node, get_cluster_keepalive, topo_api,
+      topo_cli, cli_create;
+  int64_t node_body_bytes = 0;      // size of one GET /nodes/{id} answer
   int64_t volumes_body_bytes = 0;   // size of one GET /volumes answer
   int64_t topology_bytes = 0;       // size of the assembled topology (JSON)
   int64_t rss_before_kib = -1, rss_after_topo_kib = -1;
@@ -55,6 +58,7 @@ struct LevelFigures {
 struct Figures {
   std::map<std::string, Summary> topo_load;  // "3×4", "100×10", "1000×24", "100×10 cli"
   Summary seq_wall, conc_wall, seq_latency, conc_latency;
+  Summary seq_cpu, conc_cpu;  // server CPU seconds per create, per run
   std::vector<double> conc_busy;  // 429 answers per concurrent run
   std::vector<LevelFigures> levels;
   std::vector<std::string> errors;

@@ -101,12 +101,18 @@ double VolumeCreateRequest::EffectiveSnapshotFactor() const {
 Result<VolumeExpandRequest> VolumeExpandRequest::Decode(std::string_view body) {
   return DecodeRequest<VolumeExpandRequest>(
       body, EmptyBody::kReject,
-      [](ObjectReader& r, VolumeExpandRequest& out) { r.Int("expand_size", &out.expand_size); });
+      [](ObjectReader& r, VolumeExpandRequest& out) {
+        r.Int("expand_size", &out.expand_size);
+        r.String("method", &out.method);
+      });
 }
 
 Status VolumeExpandRequest::Validate() const {
   ValidationErrors e;
   AddSizeProblem(e, "expand_size", expand_size);
+  if (!method.empty() && method != "add-bricks" && method != "grow-bricks" && method != "auto") {
+    e.Add("method", kInvalidValue);
+  }
   return e.ToStatus();
 }
 

@@ -72,6 +72,10 @@ struct VolumeCreateRequest {
 // POST /volumes/{id}/expand {"expand_size"}: required, >= 1 (GiB to add).
 struct VolumeExpandRequest {
   int64_t expand_size = 0;
+  // Brickyard extension: "add-bricks" (Heketi's behaviour, the default when
+  // absent), "grow-bricks" (grow every existing brick in place) or "auto"
+  // (grow in place when every device has room, else add bricks).
+  std::string method;
 
   static Result<VolumeExpandRequest> Decode(std::string_view body);
   Status Validate() const;

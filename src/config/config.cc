@@ -172,6 +172,7 @@ std::vector<Field> GlusterfsFields(GlusterfsConfig& g) {
       {"operation_retry_limits", Object({{"volume_create", Int(g.volume_create_retry_limit)}})},
       {"max_queued_operations", Uint(g.max_queued_operations)},
       {"gid_min", Int(g.gid_min)},
+      {"auto_gid", Bool(g.auto_gid)},
       {"gid_max", Int(g.gid_max)},
       {"mock_device_size_gb", Int(g.mock_device_size_gb)},
       {"mock_delay_ms", Int(g.mock_delay_ms)},

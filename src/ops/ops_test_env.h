@@ -29,7 +29,14 @@ class FlakyExecutor : public executors::ForwardingExecutor {
   using ForwardingExecutor::ForwardingExecutor;
   std::function<Status(const executors::BrickRequest&)> on_brick_create;
   std::function<Status(const executors::VolumeRequest&)> on_volume_create;
+  std::function<Status(const executors::BrickRequest&)> on_brick_extend;
   std::atomic<int> volume_creates{0};
+
+  Status BrickExtend(const std::string& host, const executors::BrickRequest& req,
+                     const executors::BrickSize& grown) override {
+    if (on_brick_extend) BY_RETURN_IF_ERROR(on_brick_extend(req));
+    return inner_.BrickExtend(host, req, grown);
+  }
 
   Status BrickCreate(const std::string& host, const executors::BrickRequest& req) override {
     if (on_brick_create) BY_RETURN_IF_ERROR(on_brick_create(req));

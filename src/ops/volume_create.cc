@@ -41,6 +41,11 @@ Status BuildCreate(Context& ctx, store::WriteTx& tx, const VolumeCreateSpec& spe
   v.size_gib = spec.size_gib;
   v.durability = spec.durability;
   v.gid = spec.gid;
+  if (v.gid == 0 && ctx.config.glusterfs.auto_gid) {
+    auto gid = tx.LowestFreeGid(ctx.config.glusterfs.gid_min, ctx.config.glusterfs.gid_max);
+    if (!gid.ok()) return NoSpace(gid.status().message());
+    v.gid = *gid;
+  }
   v.options = AssembleVolumeOptions(ctx.config.glusterfs, spec.options, spec.block);
   v.block = spec.block;
   v.snapshot_enable = spec.snapshot_enable;

@@ -26,7 +26,17 @@ Status CleanDoneExpand(store::WriteTx& tx, const std::vector<std::string>& brick
 
 }  // namespace
 
-Result<PreparedOp> VolumeOps::PrepareExpand(const std::string& volume_id, int64_t expand_gib) {
+Result<PreparedOp> VolumeOps::PrepareExpand(const std::string& volume_id, int64_t expand_gib,
+                                            ExpandMethod method) {
+  if (method == ExpandMethod::kAddBricks) return PrepareAddBricks(volume_id, expand_gib);
+  auto grown = PrepareGrowBricks(volume_id, expand_gib);
+  if (grown.ok() || method == ExpandMethod::kGrowBricks || grown.status().code() != Code::kNoSpace) {
+    return grown;
+  }
+  return PrepareAddBricks(volume_id, expand_gib);
+}
+
+Result<PreparedOp> VolumeOps::PrepareAddBricks(const std::string& volume_id, int64_t expand_gib) {
   const std::string op_id = NewId();
   LoadedVolume lv;
   std::vector<model::Brick> added;

@@ -32,16 +32,28 @@ struct VolumeCreateSpec {
   double snapshot_factor = 1.0;
 };
 
+// How an expansion adds capacity.
+enum class ExpandMethod {
+  kAddBricks,   // new brick sets (Heketi's behaviour)
+  kGrowBricks,  // every existing brick grows in place (lvextend + xfs_growfs)
+  kAuto,        // grow in place when every device has room, else add sets
+};
+
 class VolumeOps {
  public:
   explicit VolumeOps(Context& ctx) : ctx_(ctx) {}
 
   Result<PreparedOp> PrepareCreate(const VolumeCreateSpec& spec);
   Result<PreparedOp> PrepareDelete(const std::string& volume_id);
-  Result<PreparedOp> PrepareExpand(const std::string& volume_id, int64_t expand_gib);
+  Result<PreparedOp> PrepareExpand(const std::string& volume_id, int64_t expand_gib,
+                                   ExpandMethod method = ExpandMethod::kAddBricks);
   Result<PreparedOp> PrepareClone(const std::string& volume_id, const std::string& clone_name);
 
  private:
+  Result<PreparedOp> PrepareAddBricks(const std::string& volume_id, int64_t expand_gib);
+  // NoSpace when some device lacks room to grow its bricks.
+  Result<PreparedOp> PrepareGrowBricks(const std::string& volume_id, int64_t expand_gib);
+
   Context& ctx_;
 };
 

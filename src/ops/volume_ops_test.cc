@@ -1,5 +1,6 @@
 #include <set>
 
+#include "model/sizing.h"
 #include "ops/ops_test_env.h"
 #include "ops/volume_load.h"
 
@@ -190,6 +191,138 @@ TEST_F(VolumeOpsTest, PendingVolumeIsHiddenButHoldsItsSpace) {
     return Status::Ok();
   }).ok());
   ASSERT_TRUE(p->run().ok());
+}
+
+}  // namespace
+}  // namespace brickyard::ops::testing
+
+namespace brickyard::ops::testing {
+namespace {
+
+class GrowTest : public OpsTest {
+ protected:
+  void SetUp() override {
+    OpsTest::SetUp();
+    cluster_ = MakeCluster();
+    for (int i = 1; i <= 3; ++i) AddDevice(AddNode(cluster_, i, "10.7.0." + std::to_string(i)), "/dev/sdb");
+  }
+  int64_t Used() {
+    int64_t used = 0;
+    (void)store_->View([&](store::ReadTx& tx) -> Status {
+      for (const auto& d : *tx.ListClusterDevices(cluster_)) used += d.used_kib;
+      return Status::Ok();
+    });
+    return used;
+  }
+  std::string cluster_;
+};
+
+TEST_F(GrowTest, GrowsEveryBrickInPlace) {
+  auto id = CreateVolume(Replica3(10));
+  ASSERT_TRUE(id.ok());
+  int64_t before = Used();
+  auto done = RunOp(volumes_->PrepareExpand(*id, 10, ExpandMethod::kGrowBricks));
+  ASSERT_TRUE(done.ok()) << done.status().ToString();
+  (void)store_->View([&](store::ReadTx& tx) -> Status {
+    EXPECT_EQ(tx.GetVolume(*id)->size_gib, 20);
+    auto bricks = *tx.ListVolumeBricks(*id);
+    EXPECT_EQ(bricks.size(), 3u);
+    for (const auto& b : bricks) {
+      EXPECT_EQ(b.size_kib, 20 * model::kGiB);
+      EXPECT_TRUE(b.pending_op.empty());
+    }
+    return Status::Ok();
+  });
+  EXPECT_GT(Used(), before);
+  ExpectConsistent();
+}
+
+TEST_F(GrowTest, FailureRestoresSizesAndSpace) {
+  auto id = CreateVolume(Replica3(10));
+  ASSERT_TRUE(id.ok());
+  int64_t before = Used();
+  flaky_.on_brick_extend = [](const executors::BrickRequest&) { return Internal("xfs_growfs failed"); };
+  auto done = RunOp(volumes_->PrepareExpand(*id, 10, ExpandMethod::kGrowBricks));
+  ASSERT_FALSE(done.ok());
+  EXPECT_NE(done.status().message().find("xfs_growfs failed"), std::string::npos);
+  EXPECT_EQ(Used(), before);
+  (void)store_->View([&](store::ReadTx& tx) -> Status {
+    EXPECT_EQ(tx.GetVolume(*id)->size_gib, 10);
+    EXPECT_TRUE(tx.GetVolume(*id)->pending_op.empty());
+    for (const auto& b : *tx.ListVolumeBricks(*id)) EXPECT_EQ(b.size_kib, 10 * model::kGiB);
+    EXPECT_TRUE(tx.ListPendingOps()->empty());
+    return Status::Ok();
+  });
+  ExpectConsistent();
+}
+
+TEST_F(GrowTest, AutoFallsBackToNewSetsWhenDevicesAreFull) {
+  // Each 500 GiB device holds one 300 GiB brick, so growing it by 300 GiB
+  // cannot fit; three more nodes give a new set room.
+  auto id = CreateVolume(Replica3(300));
+  ASSERT_TRUE(id.ok());
+  for (int i = 1; i <= 3; ++i) AddDevice(AddNode(cluster_, i, "10.7.1." + std::to_string(i)), "/dev/sdb");
+  auto grow = volumes_->PrepareExpand(*id, 300, ExpandMethod::kGrowBricks);
+  ASSERT_FALSE(grow.ok());
+  EXPECT_EQ(grow.status().code(), Code::kNoSpace);
+  EXPECT_EQ(grow.status().message().rfind("Failed to allocate volume expansion: device ", 0), 0u);
+  auto done = RunOp(volumes_->PrepareExpand(*id, 300, ExpandMethod::kAuto));
+  ASSERT_TRUE(done.ok()) << done.status().ToString();
+  (void)store_->View([&](store::ReadTx& tx) -> Status {
+    EXPECT_EQ(tx.GetVolume(*id)->size_gib, 600);
+    EXPECT_EQ(tx.ListVolumeBricks(*id)->size(), 6u);
+    return Status::Ok();
+  });
+  ExpectConsistent();
+}
+
+}  // namespace
+}  // namespace brickyard::ops::testing
+
+namespace brickyard::ops::testing {
+namespace {
+
+class GidTest : public OpsTest {
+ protected:
+  void SetUp() override {
+    OpsTest::SetUp();
+    config_.glusterfs.auto_gid = true;
+    config_.glusterfs.gid_min = 3000;
+    config_.glusterfs.gid_max = 3002;
+    std::string c = MakeCluster();
+    for (int i = 1; i <= 3; ++i) AddDevice(AddNode(c, i, "10.6.0." + std::to_string(i)), "/dev/sdb");
+  }
+  int64_t GidOf(const std::string& id) {
+    int64_t gid = -1;
+    (void)store_->View([&](store::ReadTx& tx) -> Status {
+      gid = tx.GetVolume(id)->gid;
+      return Status::Ok();
+    });
+    return gid;
+  }
+};
+
+TEST_F(GidTest, AssignsLowestFreeGidAndNeverReusesOneInUse) {
+  auto a = CreateVolume(Replica3(1));
+  auto b = CreateVolume(Replica3(1));
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(GidOf(*a), 3000);
+  EXPECT_EQ(GidOf(*b), 3001);
+  VolumeCreateSpec explicit_gid = Replica3(1);
+  explicit_gid.gid = 4242;  // a client's own gid is kept as given
+  auto c = CreateVolume(explicit_gid);
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(GidOf(*c), 4242);
+  ASSERT_TRUE(RunOp(volumes_->PrepareDelete(*a)).ok());
+  auto d = CreateVolume(Replica3(1));
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(GidOf(*d), 3000);  // freed, so reusable
+  auto e = CreateVolume(Replica3(1));
+  ASSERT_TRUE(e.ok());
+  EXPECT_EQ(GidOf(*e), 3002);
+  auto full = volumes_->PrepareCreate(Replica3(1));
+  ASSERT_FALSE(full.ok());
+  EXPECT_NE(full.status().message().find("every gid from 3000 to 3002 is in use"), std::string::npos);
 }
 
 }  // namespace

@@ -67,6 +67,8 @@ class ReadTx {
   virtual Result<int64_t> CountClusterVolumes(const std::string& cluster_id) = 0;
   // True if some volume (pending or not) uses `gid`.
   virtual Result<bool> GidInUse(int64_t gid) = 0;
+  // The lowest gid in [min, max] no volume uses, or NotFound when all are.
+  virtual Result<int64_t> LowestFreeGid(int64_t min, int64_t max) = 0;
 
   virtual Result<model::PendingOp> GetPendingOp(const std::string& id) = 0;
   virtual Result<std::vector<model::PendingOp>> ListPendingOps() = 0;

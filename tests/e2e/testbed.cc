@@ -1,6 +1,11 @@
 #include "testbed.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
+
+#include <chrono>
+#include <thread>
 
 #include <fstream>
 #include <sstream>
@@ -19,6 +24,25 @@ std::string Unquote(std::string v) {
 }  // namespace
 
 Testbed::Testbed(TestbedOptions options) : options_(std::move(options)) {}
+
+Testbed::~Testbed() {
+  if (lock_fd_ >= 0) ::close(lock_fd_);
+}
+
+std::string Testbed::Lock(int wait_s) {
+  const std::string path = options_.state_dir + ".run.lock";
+  // O_CLOEXEC: daemons started later must not inherit (and so hold) the lock
+  lock_fd_ = ::open(path.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0644);
+  if (lock_fd_ < 0) return "cannot open " + path;
+  for (int waited = 0; ::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0; ++waited) {
+    if (waited >= wait_s) {
+      return "another end-to-end run has held the testbed (" + path + ") for " +
+             std::to_string(wait_s) + " s";
+    }
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+  }
+  return "";
+}
 
 std::map<std::string, std::string> Testbed::Env() const {
   return {{"GTB_STATE", options_.state_dir},

@@ -28,6 +28,12 @@ struct TestbedOptions {
 class Testbed {
  public:
   explicit Testbed(TestbedOptions options);
+  ~Testbed();
+
+  // Takes the exclusive lock of this state dir for the Testbed's lifetime, so
+  // two test runs (two build dirs, two `make test`) never share the hosts.
+  // Waits up to `wait_s` seconds; returns "" or why the lock was not had.
+  std::string Lock(int wait_s);
 
   // Why this machine cannot run the testbed ("" when it can): not root,
   // namespaces or loop devices unavailable, a tool missing, or 198.18.0.0/24
@@ -65,6 +71,7 @@ class Testbed {
   bool LoadHostsEnv();
 
   TestbedOptions options_;
+  int lock_fd_ = -1;
   std::map<std::string, std::string> hosts_env_;  // $GTB_STATE/hosts.env
 };
 

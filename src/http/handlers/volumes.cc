@@ -76,7 +76,11 @@ void RegisterVolumeRoutes(Router& r, Services& s) {
     auto body = api::VolumeExpandRequest::Decode(req.body);
     if (!body.ok()) return ErrorReply(body.status());
     if (Status v = body->Validate(); !v.ok()) return ErrorReply(v);
-    return Submit(s.volume_jobs, req, s.volumes.PrepareExpand(req.Param("id"), body->expand_size), true);
+    ops::ExpandMethod method = ops::ExpandMethod::kAddBricks;
+    if (body->method == "grow-bricks") method = ops::ExpandMethod::kGrowBricks;
+    if (body->method == "auto") method = ops::ExpandMethod::kAuto;
+    return Submit(s.volume_jobs, req,
+                  s.volumes.PrepareExpand(req.Param("id"), body->expand_size, method), true);
   });
 
   r.Add("POST", "/volumes/{id}/clone", [&s](const Request& req) {
