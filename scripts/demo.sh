@@ -44,7 +44,7 @@ cli() {
 # mount.glusterfs (and daemons in general) must not inherit our fds
 close_fds() {
   ( for fd in /proc/$BASHPID/fd/*; do fd=${fd##*/}; (( fd > 2 )) && eval "exec $fd>&-"; done
-    "$@" ) </dev/null
+    exec "$@" ) </dev/null
 }
 
 up() {
@@ -81,8 +81,10 @@ up() {
 }
 JSON
     : >"$D/server.out"
-    close_fds setsid "$build/bin/brickyard" --config "$D/brickyard.json" \
-      >"$D/server.out" 2>"$D/server.log" &
+    # one fork, then exec: $! is the server's pid; no inherited fds (pitfall 13)
+    ( for fd in /proc/$BASHPID/fd/*; do fd=${fd##*/}; (( fd > 2 )) && eval "exec $fd>&-"; done
+      exec setsid "$build/bin/brickyard" --config "$D/brickyard.json" \
+    ) </dev/null >"$D/server.out" 2>"$D/server.log" &
     echo $! >"$D/server.pid"
     for _ in $(seq 150); do
       grep -q '^Listening on port' "$D/server.out" && break

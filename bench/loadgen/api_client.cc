@@ -37,9 +37,15 @@ HttpReply ApiClient::Send(const std::string& method, const std::string& path, co
     req.body = body;
     req.headers.emplace("Content-Type", "application/json");
   }
-  ++stats_.requests;
   HttpReply out;
-  auto res = impl_->http.send(req);
+  httplib::Result res{nullptr, httplib::Error::Unknown};
+  for (int attempt = 0; attempt < 4; ++attempt) {
+    if (attempt > 0) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    ++stats_.requests;
+    res = impl_->http.send(req);
+    if (res) break;
+    ++stats_.no_answer;
+  }
   if (!res) {
     out.error = httplib::to_string(res.error());
     return out;

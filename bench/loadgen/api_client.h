@@ -36,6 +36,7 @@ struct PollPolicy {
 struct CallStats {
   int64_t requests = 0;   // HTTP requests sent, polls included
   int64_t busy = 0;       // 429 answers (each was retried after a short pause)
+  int64_t no_answer = 0;  // connections refused, reset or closed without an answer (retried)
 };
 
 class ApiClient {
@@ -45,7 +46,10 @@ class ApiClient {
   ApiClient(const ApiClient&) = delete;
   ApiClient& operator=(const ApiClient&) = delete;
 
-  // One signed request, no protocol handling.
+  // One signed request, no protocol handling. A request that gets no answer
+  // (connection reset or closed early) is counted and sent again, up to 3
+  // times, also for POST: the load generator accepts a rare duplicate create
+  // and counts volumes from the server's list.
   HttpReply Send(const std::string& method, const std::string& path, const std::string& body = "");
 
   // Send, then follow the async protocol to the end. 429 answers are counted

@@ -35,10 +35,7 @@ std::string LogTail(const std::string& path) {
 }  // namespace
 
 BenchServer::~BenchServer() {
-  if (pid_ > 0) {
-    kill(pid_, SIGKILL);
-    waitpid(pid_, nullptr, 0);
-  }
+  Stop();
   if (!dir_.empty()) {
     std::error_code ec;
     std::filesystem::remove_all(dir_, ec);

@@ -28,7 +28,7 @@ struct ServerSettings {
 class BenchServer {
  public:
   explicit BenchServer(ServerSettings settings) : settings_(std::move(settings)) {}
-  ~BenchServer();  // kills the server and removes its temp dir
+  ~BenchServer();  // stops the server (Stop()) and removes its temp dir
   BenchServer(const BenchServer&) = delete;
   BenchServer& operator=(const BenchServer&) = delete;
 

@@ -14,6 +14,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include "report.h"
 #include "scenarios.h"
@@ -36,6 +37,14 @@ constexpr double kHeketiCliCreate = 0.35;
 // Targets.
 constexpr double kTargetSeqSpeedup = 10, kTargetConcSpeedup = 20, kTargetP50Growth = 2,
                  kTargetTopoInfo1k = 0.1;
+
+// The 1-minute load average, to tell a quiet machine from a busy one.
+double LoadAverage() {
+  std::ifstream in("/proc/loadavg");
+  double one = -1;
+  in >> one;
+  return one;
+}
 
 std::string Verdict(bool ok) { return ok ? "PASS" : "FAIL"; }
 
@@ -112,6 +121,10 @@ Report BuildReport(const BenchConfig& cfg, const Figures& f) {
     rep.Add({"200 with 16 clients: HTTP 429 answers", FormatCount(busy.p50),
              busy.n > 1 ? FormatCount(busy.min) + "–" + FormatCount(busy.max) : "", Runs(busy), "≈650",
              busy_max == 0 ? "none" : "some"});
+    Summary lost = Summarize(f.conc_no_answer);
+    rep.Add({"200 with 16 clients: requests without an answer", FormatCount(lost.p50),
+             lost.n > 1 ? FormatCount(lost.min) + "–" + FormatCount(lost.max) : "", Runs(lost), "",
+             lost.max == 0 ? "none" : "connection reset or dropped; sent again"});
     rep.Add(SecondsRow("create latency with 16 clients p50", f.conc_latency, true));
     Summary p99 = f.conc_latency;
     rep.Add({"create latency with 16 clients p99", FormatSeconds(p99.p99), "", Reqs(p99), "", ""});
@@ -124,8 +137,8 @@ Report BuildReport(const BenchConfig& cfg, const Figures& f) {
     if (l.volumes < l.target) title += " (fill stopped by the time budget; target " + FormatCount(l.target) + ")";
     if (l.fill_s > 0)
       title += " — filled by 16 clients at " + Rate(l.fill_rate) + " in " + FormatSeconds(l.fill_s) + ", " +
-               std::to_string(l.fill_busy) + " × 429, server CPU " + FormatSeconds(l.fill_cpu_per_create) +
-               " per create";
+               std::to_string(l.fill_busy) + " × 429, " + std::to_string(l.fill_no_answer) +
+               " requests without an answer, server CPU " + FormatSeconds(l.fill_cpu_per_create) + " per create";
     rep.Section(title);
     const bool at1k = l.target == 1000, at0 = l.target == 0;
     const bool largest = &l == &f.levels.back();
@@ -216,13 +229,14 @@ Report BuildReport(const BenchConfig& cfg, const Figures& f) {
   rep.Record("conc_cpu_per_create_s", sum(f.conc_cpu));
   rep.Record("conc_latency_s", sum(f.conc_latency));
   rep.Record("conc_429", f.conc_busy);
+  rep.Record("conc_no_answer", f.conc_no_answer);
   for (const auto& l : f.levels) {
     rep.Record("level " + std::to_string(l.target),
                {{"volumes", l.volumes}, {"fill_s", l.fill_s}, {"fill_rate", l.fill_rate},
                 {"create_latency_s", sum(l.create_latency)}, {"get_cluster_s", sum(l.get_cluster)},
                 {"get_volumes_s", sum(l.get_volumes)}, {"get_volume_s", sum(l.get_volume)},
                 {"get_node_s", sum(l.get_node)}, {"get_cluster_keepalive_s", sum(l.get_cluster_keepalive)},
-                {"fill_cpu_per_create_s", l.fill_cpu_per_create}, {"node_body_bytes", l.node_body_bytes}, {"topology_info_api_s", sum(l.topo_api)},
+                {"fill_cpu_per_create_s", l.fill_cpu_per_create}, {"fill_no_answer", l.fill_no_answer}, {"node_body_bytes", l.node_body_bytes}, {"topology_info_api_s", sum(l.topo_api)},
                 {"topology_info_cli_s", sum(l.topo_cli)}, {"cli_create_s", sum(l.cli_create)},
                 {"rss_kib", l.rss_before_kib}, {"rss_after_topology_kib", l.rss_after_topo_kib},
                 {"store_bytes", l.store_bytes}, {"volumes_body_bytes", l.volumes_body_bytes},
@@ -282,6 +296,7 @@ int main(int argc, char** argv) {
     for (std::string item; std::getline(ss, item, ',');) cfg.levels.push_back(std::atoll(item.c_str()));
   }
   const auto started = std::chrono::steady_clock::now();
+  const double load_before = LoadAverage();
   cfg.deadline = started + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                                std::chrono::duration<double>(budget_min * 60));
 
@@ -302,6 +317,15 @@ int main(int argc, char** argv) {
 
   const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   Report rep = BuildReport(cfg, figures);
+  {
+    std::ostringstream note;
+    note.precision(2);
+    note << std::fixed << "Machine: " << std::thread::hardware_concurrency() << " CPUs; load average "
+         << load_before << " before the run, " << LoadAverage() << " after"
+         << (load_before > 1.0 ? " (other work was running: wall times are inflated; CPU per create is steadier)" : "")
+         << ".";
+    rep.Note(note.str());
+  }
   std::string title = std::string("Brickyard benchmarks (") + (cfg.quick ? "quick" : "full") + " run, " +
                       FormatSeconds(took) + ") beside Heketi v10 — 2 cores, loopback, mock executor";
   rep.Print(std::cout, title);

@@ -82,6 +82,7 @@ struct CreateBatch {
   double wall_s = 0;
   std::vector<double> latencies;  // one per create: POST → 202 → polls → 303 → GET
   int64_t busy = 0;               // 429 answers
+  int64_t no_answer = 0;          // requests that got no answer and were sent again
   int64_t created = 0;
 };
 
@@ -91,7 +92,7 @@ struct CreateBatch {
 Result<CreateBatch> CreateVolumes(int port, int64_t count, int clients, PollPolicy poll,
                                   Clock::time_point stop_at, const std::string& label = "") {
   CreateBatch batch;
-  std::atomic<int64_t> claimed{0}, done{0}, busy{0};
+  std::atomic<int64_t> claimed{0}, done{0}, busy{0}, no_answer{0};
   std::mutex mu;
   Status first_error;
   std::vector<double> latencies;
@@ -113,6 +114,7 @@ Result<CreateBatch> CreateVolumes(int port, int64_t count, int clients, PollPoli
       ++done;
     }
     busy += c.stats().busy;
+    no_answer += c.stats().no_answer;
     std::lock_guard lock(mu);
     latencies.insert(latencies.end(), mine.begin(), mine.end());
   };
@@ -149,6 +151,7 @@ Result<CreateBatch> CreateVolumes(int port, int64_t count, int clients, PollPoli
   if (!first_error.ok()) return first_error;
   batch.latencies = std::move(latencies);
   batch.busy = busy;
+  batch.no_answer = no_answer;
   batch.created = done;
   return batch;
 }
@@ -244,11 +247,12 @@ Status RunCreates(const BenchConfig& cfg, Figures* out) {
       BY_ASSIGN_OR_RETURN(CreateBatch b, CreateVolumes(server.port(), cfg.create_batch, cfg.clients,
                                                        kLoadPoll, Clock::time_point::max()));
       conc_cpu.push_back((server.CpuSeconds() - cpu0) / static_cast<double>(b.created));
+      out->conc_no_answer.push_back(static_cast<double>(b.no_answer));
       conc_walls.push_back(b.wall_s);
       conc_lat.insert(conc_lat.end(), b.latencies.begin(), b.latencies.end());
       out->conc_busy.push_back(static_cast<double>(b.busy));
       Log(cfg.create_batch, " creates with ", cfg.clients, " clients, run ", run + 1, "/", cfg.create_runs,
-          ": ", FormatSeconds(b.wall_s), ", ", b.busy, " × 429");
+          ": ", FormatSeconds(b.wall_s), ", ", b.busy, " × 429, ", b.no_answer, " requests without an answer");
     }
   }
   out->seq_wall = Summarize(seq_walls);
@@ -284,8 +288,15 @@ Status RunScale(const BenchConfig& cfg, Figures* out) {
       lf.fill_s = b.wall_s;
       lf.fill_rate = static_cast<double>(b.created) / std::max(b.wall_s, 1e-9);
       lf.fill_busy = b.busy;
+      lf.fill_no_answer = b.no_answer;
       Log("filled to ", FormatCount(static_cast<double>(volumes)), " volumes in ", FormatSeconds(b.wall_s), " (",
           FormatCount(lf.fill_rate), " creates/s, ", b.busy, " × 429)");
+    }
+    {
+      // The server's count is the truth (a create retried after a lost
+      // answer may have been made twice).
+      BY_ASSIGN_OR_RETURN(HttpReply list, probe.Call("GET", "/volumes"));
+      volumes = static_cast<int64_t>(json::parse(list.body)["volumes"].size());
     }
     lf.volumes = volumes;
     if (volumes < target) Log("the time budget ends the fill at ", FormatCount(static_cast<double>(volumes)), " volumes");

@@ -45,6 +45,7 @@ struct LevelFigures {
   double fill_s = 0;
   double fill_rate = 0;  // creates/s during the fill
   int64_t fill_busy = 0;
+  int64_t fill_no_answer = 0;  // requests of the fill that got no answer (sent again)
   double fill_cpu_per_create = 0;  // server CPU seconds per create during the fill
   Summary create_latency, get_cluster, get_volumes, get_volume, get_node, get_cluster_keepalive, topo_api,
       topo_cli, cli_create;
@@ -59,7 +60,8 @@ struct Figures {
   std::map<std::string, Summary> topo_load;  // "3×4", "100×10", "1000×24", "100×10 cli"
   Summary seq_wall, conc_wall, seq_latency, conc_latency;
   Summary seq_cpu, conc_cpu;  // server CPU seconds per create, per run
-  std::vector<double> conc_busy;  // 429 answers per concurrent run
+  std::vector<double> conc_busy;       // 429 answers per concurrent run
+  std::vector<double> conc_no_answer;  // requests without an answer per concurrent run
   std::vector<LevelFigures> levels;
   std::vector<std::string> errors;
 };

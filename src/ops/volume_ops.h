@@ -48,6 +48,10 @@ class VolumeOps {
   Result<PreparedOp> PrepareExpand(const std::string& volume_id, int64_t expand_gib,
                                    ExpandMethod method = ExpandMethod::kAddBricks);
   Result<PreparedOp> PrepareClone(const std::string& volume_id, const std::string& clone_name);
+  // Locks ("locked") or unlocks ("") a block-hosting volume for new block
+  // volumes. InvalidArgument for a volume that is not block-hosting.
+  Result<PreparedOp> PrepareBlockRestriction(const std::string& volume_id,
+                                             const std::string& restriction);
 
  private:
   Result<PreparedOp> PrepareAddBricks(const std::string& volume_id, int64_t expand_gib);

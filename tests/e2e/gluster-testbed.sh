@@ -123,12 +123,13 @@
 #     dir in its state dir); a bind-mounted fstab file would not do, since a
 #     rename onto a mount point fails with EBUSY.
 # 15. /root is shared too: the machine's ~/.bashrc (sourced by bash for every
-#     ssh command) leaked its PATH and start-up cost (pyenv: ~0.4 s per
+#     ssh command) leaked its PATH and start-up cost (pyenv: ~0.25 s per
 #     command) into the hosts.  Each host gets an empty private /root.
 #
 # -----------------------------------------------------------------------------
 # LVM EMULATION (proposal only - NOT implemented here; no device-mapper)
 # -----------------------------------------------------------------------------
+#  [Implemented, with some differences, by lvm-standin/ beside this script.]
 #  Heketi-style services run pvcreate/vgcreate/vgremove/lvcreate --thinpool/
 #  lvcreate -V/lvremove/lvs/vgs/pvs, then mkfs.xfs /dev/<vg>/<lv> and mount it.
 #  Without device-mapper none of this can work, so a test harness should put a

@@ -422,10 +422,11 @@ TEST_F(BrickyardTest, Replica3CreateMountWriteReadDelete) {
   ExpectAllClean();
 }
 
-// 6 GiB: the arbiter brick (~1/16 of a data brick) must reach XFS's 300 MiB minimum.
+// The arbiter brick is data brick / average file size (KiB): 64 by default,
+// 2 here so that it reaches the 300 MiB XFS minimum (see the disabled test).
 TEST_F(BrickyardTest, ArbiterVolume) {
-  json req = Replica3(6);
-  req["glustervolumeoptions"] = {"user.heketi.arbiter true"};
+  json req = Replica3(1);
+  req["glustervolumeoptions"] = {"user.heketi.arbiter true", "user.heketi.average-file-size 2"};
   json v = CreateVolume(req);
   ASSERT_FALSE(v.is_null());
   std::string info = GlusterInfo(v["name"]);
@@ -451,10 +452,11 @@ TEST_F(BrickyardTest, ArbiterVolume) {
   ExpectAllClean();
 }
 
-// DISABLED until the server sizes arbiter bricks for today's xfsprogs: for a
-// 1 GiB volume the arbiter brick is ~64 MiB and mkfs.xfs (xfsprogs >= 5.19,
-// Debian 12) refuses file systems under 300 MiB ("Filesystem must be larger
-// than 300MB"), so the create fails and is rolled back.
+// DISABLED until the server sizes arbiter bricks for today's xfsprogs: the
+// arbiter brick is data/64 (16 MiB at least), 16 MiB for a 1 GiB volume, and
+// mkfs.xfs (xfsprogs 6.1, Debian 12) refuses file systems under 300 MiB
+// ("Filesystem must be larger than 300MB"): every arbiter volume with data
+// bricks under ~19 GiB fails to create (and is rolled back).
 TEST_F(BrickyardTest, DISABLED_ArbiterBrickOfA1GiBVolume) {
   json req = Replica3(1);
   req["glustervolumeoptions"] = {"user.heketi.arbiter true"};

@@ -287,6 +287,35 @@ TEST_F(ServerApiTest, NoSpaceIsAClearError) {
   EXPECT_EQ(c.Do("GET", "/db/check").Json()["totalinconsistencies"], 0);
 }
 
+TEST_F(ServerApiTest, BlockHostingVolumeAndRestriction) {
+  TestClient c = Admin();
+  MakeTopology(c, 3);
+  Response plain = c.Run("POST", "/volumes", R"({"size":1,"durability":{"type":"replicate","replicate":{"replica":3}}})");
+  ASSERT_EQ(plain.status, 200);
+  Response refused = c.Do("POST", "/volumes/" + plain.Json()["id"].get<std::string>() + "/block-restriction",
+                          R"({"restriction":"locked"})");
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_EQ(refused.body, "Block restrictions can only be set on block hosting volumes\n");
+
+  Response bhv = c.Run("POST", "/volumes", R"({"size":100,"block":true,"durability":{"type":"replicate","replicate":{"replica":3}}})");
+  ASSERT_EQ(bhv.status, 200) << bhv.body;
+  json v = bhv.Json();
+  EXPECT_EQ(v["block"], true);
+  EXPECT_EQ(v["blockinfo"]["freesize"], 98);
+  EXPECT_EQ(v["blockinfo"]["reservedsize"], 2);
+  EXPECT_EQ(v["glustervolumeoptions"][1], "group gluster-block");
+  std::string id = v["id"];
+  Response locked = c.Run("POST", "/volumes/" + id + "/block-restriction", R"({"restriction":"locked"})");
+  ASSERT_EQ(locked.status, 200) << locked.body;
+  EXPECT_EQ(locked.Json()["blockinfo"]["restriction"], "locked");
+  EXPECT_EQ(c.Do("POST", "/volumes/" + id + "/block-restriction", R"({"restriction":"locked-by-update"})").status, 400);
+  Response unlocked = c.Run("POST", "/volumes/" + id + "/block-restriction", R"({"restriction":""})");
+  EXPECT_FALSE(unlocked.Json()["blockinfo"].contains("restriction"));
+  Response clone = c.Do("POST", "/volumes/" + id + "/clone", "{}");
+  EXPECT_EQ(clone.status, 500);
+  EXPECT_EQ(clone.body, "Failed clone volume " + id + ": Cloning of block hosting volumes is not supported\n");
+}
+
 TEST_F(ServerApiTest, AdminModeAndLogging) {
   TestClient c = Admin();
   EXPECT_EQ(c.Do("GET", "/admin").body, "{\"state\":\"normal\"}\n");

@@ -40,9 +40,6 @@ void RegisterVolumeRoutes(Router& r, Services& s) {
     if (Status v = body->Validate(); !v.ok()) return ErrorReply(v);
     model::Durability d = body->EffectiveDurability();
     if (Status v = CheckMinimumSize(s, *body, d); !v.ok()) return ErrorReply(v);
-    if (body->block) {
-      return ErrorReply(NotImplemented("Block hosting volumes are not implemented yet"));
-    }
     ops::VolumeCreateSpec spec;
     spec.size_gib = body->size;
     spec.name = body->name;
@@ -98,16 +95,8 @@ void RegisterVolumeRoutes(Router& r, Services& s) {
     auto body = api::BlockRestrictionRequest::Decode(req.body);
     if (!body.ok()) return ErrorReply(body.status());
     if (Status v = body->Validate(); !v.ok()) return ErrorReply(v);
-    Status st = s.ctx.store.View([&](store::ReadTx& tx) -> Status {
-      BY_ASSIGN_OR_RETURN(ops::VolumeView view, ops::LoadVolumeView(tx, req.Param("id")));
-      if (!view.volume.block) {
-        return InvalidArgument("Block restrictions can only be set on block hosting volumes");
-      }
-      return Status::Ok();
-    });
-    if (!st.ok()) return ErrorReply(st);
-    // Block-hosting volumes cannot be created yet, so no volume gets here.
-    return ErrorReply(NotImplemented("Block hosting volumes are not implemented yet"));
+    return Submit(s.volume_jobs, req,
+                  s.volumes.PrepareBlockRestriction(req.Param("id"), body->restriction), true);
   });
 }
 
