@@ -154,6 +154,31 @@ double BenchServer::CpuSeconds() const {
   return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
+double BenchServer::LiveThreadsCpuSeconds() const {
+  if (pid_ <= 0) return -1;
+  std::error_code ec;
+  double total = 0;
+  for (const auto& task : std::filesystem::directory_iterator("/proc/" + std::to_string(pid_) + "/task", ec)) {
+    std::ifstream in(task.path() / "schedstat");
+    unsigned long long ns = 0;
+    if (in >> ns) total += static_cast<double>(ns) / 1e9;
+  }
+  return ec ? -1 : total;
+}
+
+int64_t ListenOverflows() {
+  std::ifstream in("/proc/net/netstat");
+  std::string names, values;
+  while (std::getline(in, names) && std::getline(in, values)) {
+    if (names.rfind("TcpExt:", 0) != 0) continue;
+    std::istringstream n(names), v(values);
+    std::string name, value;
+    while (n >> name && v >> value)
+      if (name == "ListenOverflows") return std::stoll(value);
+  }
+  return -1;
+}
+
 int64_t BenchServer::StoreBytes() const {
   int64_t total = 0;
   for (const std::string& f : {db_, db_ + "-wal"}) {

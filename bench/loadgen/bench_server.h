@@ -25,6 +25,10 @@ struct ServerSettings {
   std::string loglevel = "info";              // the server's default
 };
 
+// Times the kernel dropped a connection because a listen queue was full
+// (TcpExtListenOverflows, machine-wide); -1 if unreadable.
+int64_t ListenOverflows();
+
 class BenchServer {
  public:
   explicit BenchServer(ServerSettings settings) : settings_(std::move(settings)) {}
@@ -47,7 +51,12 @@ class BenchServer {
   int64_t RssKiB() const;
   // CPU time (user + system) the server has used so far, in seconds; -1 if
   // unreadable.
+  // Counts the CPU of threads that have exited too, in 10 ms ticks.
   double CpuSeconds() const;
+  // CPU time of the server's live threads, in nanoseconds resolution (from
+  // /proc/<pid>/task/*/schedstat); right for requests served by pooled
+  // threads. -1 if unreadable.
+  double LiveThreadsCpuSeconds() const;
   // Bytes of the store on disk: the database file plus its -wal file.
   int64_t StoreBytes() const;
 

@@ -86,6 +86,10 @@ Report BuildReport(const BenchConfig& cfg, const Figures& f) {
   rep.Add(SecondsRow("3×4 via the API", load("3×4"), false));
   rep.Add(SecondsRow("100×10 via the API", load("100×10"), false));
   rep.Add(SecondsRow("1000×24 via the API", load("1000×24"), false));
+  if (f.big_cluster_create.n) {
+    rep.Add(SecondsRow("on 1000×24: create latency p50 (one client)", f.big_cluster_create, true));
+    rep.Add(SecondsRow("on 1000×24: GET /volumes/{id}", f.big_cluster_get_volume, true));
+  }
   const Summary cli_load = load("100×10 cli");
   rep.Add(SecondsRow("100×10 via brickyard-cli topology load", cli_load, false, "346 s (heketi-cli)",
                      Faster(kHeketiCliLoad100x10, cli_load.p50)));
@@ -125,6 +129,10 @@ Report BuildReport(const BenchConfig& cfg, const Figures& f) {
     rep.Add({"200 with 16 clients: requests without an answer", FormatCount(lost.p50),
              lost.n > 1 ? FormatCount(lost.min) + "–" + FormatCount(lost.max) : "", Runs(lost), "",
              lost.max == 0 ? "none" : "connection reset or dropped; sent again"});
+    Summary drops = Summarize(f.conc_listen_overflows);
+    rep.Add({"200 with 16 clients: connections dropped (listen queue full)", FormatCount(drops.p50),
+             drops.n > 1 ? FormatCount(drops.min) + "–" + FormatCount(drops.max) : "", Runs(drops), "",
+             drops.max == 0 ? "none" : "each costs the client a 1 s SYN retransmit"});
     rep.Add(SecondsRow("create latency with 16 clients p50", f.conc_latency, true));
     Summary p99 = f.conc_latency;
     rep.Add({"create latency with 16 clients p99", FormatSeconds(p99.p99), "", Reqs(p99), "", ""});
@@ -169,10 +177,22 @@ Report BuildReport(const BenchConfig& cfg, const Figures& f) {
                 Verdict(l.topo_api.p50 <= kTargetTopoInfo1k);
     rep.Add(SecondsRow("topology info via the API (§6.12, 8 in parallel)", l.topo_api, false,
                        at1k ? "1.63–1.70 s" : "", topo_vs));
+    rep.Add({"connections dropped during topology info (listen queue full)",
+             FormatCount(static_cast<double>(l.topo_listen_overflows)), "", Runs(l.topo_api), "",
+             l.topo_listen_overflows == 0 ? "none" : "each costs a 1 s SYN retransmit"});
+    rep.Add(SecondsRow("topology info via the API, kept-alive connections", l.topo_api_keepalive, false));
     rep.Add(SecondsRow("topology info via brickyard-cli", l.topo_cli, false, at1k ? "1.65 s (heketi-cli)" : "",
                        at1k ? Faster(kHeketiCliTopoInfo1k, l.topo_cli.p50) : ""));
     rep.Add(SecondsRow("volume create via brickyard-cli", l.cli_create, false, "≈0.35 s (heketi-cli)",
                        Faster(kHeketiCliCreate, l.cli_create.p50)));
+    auto cpu_row = [&](const std::string& what, double cpu) {
+      if (cpu >= 0) rep.Add({"server CPU per " + what, FormatSeconds(cpu), "", "", "", ""});
+    };
+    cpu_row("create (one client)", l.cpu_create);
+    cpu_row("GET /clusters/{id}", l.cpu_get_cluster);
+    cpu_row("GET /volumes/{id}", l.cpu_get_volume);
+    cpu_row("GET /nodes/{id}", l.cpu_get_node);
+    cpu_row("topology info", l.cpu_topo_api);
     const double rss = l.rss_before_kib * 1024.0, rss_topo = l.rss_after_topo_kib * 1024.0;
     rep.Add({"server RSS", FormatBytes(rss), "", "", at1k ? "28 MB" : "",
              at1k ? Ratio(rss / kHeketiRss1k) + " of Heketi's" : ""});
@@ -222,6 +242,8 @@ Report BuildReport(const BenchConfig& cfg, const Figures& f) {
                           {"p90", s.p90}, {"p99", s.p99}, {"max", s.max}};
   };
   for (const auto& [k, s] : f.topo_load) rep.Record("topology_load " + k + " s", sum(s));
+  rep.Record("big_cluster_create_s", sum(f.big_cluster_create));
+  rep.Record("big_cluster_get_volume_s", sum(f.big_cluster_get_volume));
   rep.Record("seq_wall_s", sum(f.seq_wall));
   rep.Record("conc_wall_s", sum(f.conc_wall));
   rep.Record("seq_latency_s", sum(f.seq_latency));
@@ -230,13 +252,18 @@ Report BuildReport(const BenchConfig& cfg, const Figures& f) {
   rep.Record("conc_latency_s", sum(f.conc_latency));
   rep.Record("conc_429", f.conc_busy);
   rep.Record("conc_no_answer", f.conc_no_answer);
+  rep.Record("conc_listen_overflows", f.conc_listen_overflows);
   for (const auto& l : f.levels) {
     rep.Record("level " + std::to_string(l.target),
                {{"volumes", l.volumes}, {"fill_s", l.fill_s}, {"fill_rate", l.fill_rate},
                 {"create_latency_s", sum(l.create_latency)}, {"get_cluster_s", sum(l.get_cluster)},
                 {"get_volumes_s", sum(l.get_volumes)}, {"get_volume_s", sum(l.get_volume)},
                 {"get_node_s", sum(l.get_node)}, {"get_cluster_keepalive_s", sum(l.get_cluster_keepalive)},
-                {"fill_cpu_per_create_s", l.fill_cpu_per_create}, {"fill_no_answer", l.fill_no_answer}, {"node_body_bytes", l.node_body_bytes}, {"topology_info_api_s", sum(l.topo_api)},
+                {"topology_info_listen_overflows", l.topo_listen_overflows},
+                {"fill_cpu_per_create_s", l.fill_cpu_per_create}, {"cpu_create_s", l.cpu_create},
+                {"cpu_get_cluster_s", l.cpu_get_cluster}, {"cpu_get_volume_s", l.cpu_get_volume},
+                {"cpu_get_node_s", l.cpu_get_node}, {"cpu_topology_info_s", l.cpu_topo_api}, {"fill_no_answer", l.fill_no_answer}, {"node_body_bytes", l.node_body_bytes}, {"topology_info_api_s", sum(l.topo_api)},
+                {"topology_info_api_keepalive_s", sum(l.topo_api_keepalive)},
                 {"topology_info_cli_s", sum(l.topo_cli)}, {"cli_create_s", sum(l.cli_create)},
                 {"rss_kib", l.rss_before_kib}, {"rss_after_topology_kib", l.rss_after_topo_kib},
                 {"store_bytes", l.store_bytes}, {"volumes_body_bytes", l.volumes_body_bytes},
@@ -277,10 +304,12 @@ int main(int argc, char** argv) {
     cfg.topo_small_runs = 3;
     cfg.topo_large_runs = 1;
     cfg.topo_cli_runs = 1;
+    cfg.big_cluster_creates = 20;
     cfg.create_runs = 3;
     cfg.levels = {0, 1000, 10000};
     cfg.latency_samples = 100;
     cfg.get_cluster_samples = 20;
+    cfg.get_volume_samples = 100;
     cfg.get_volumes_samples = 5;
     cfg.topo_info_samples = 3;
     cfg.cli_topo_samples = 2;
@@ -305,7 +334,13 @@ int main(int argc, char** argv) {
   auto run = [&](const char* what, Status (*fn)(const BenchConfig&, Figures*)) {
     if (!only.empty() && only.find(what) == std::string::npos) return;
     std::cerr << "[bench] == " << what << std::endl;
-    if (Status s = fn(cfg, &figures); !s.ok()) {
+    Status s;
+    try {
+      s = fn(cfg, &figures);
+    } catch (const std::exception& e) {  // e.g. an unparsable answer
+      s = Internal(e.what());
+    }
+    if (!s.ok()) {
       figures.errors.push_back(std::string(what) + ": " + s.message());
       std::cerr << "[bench] " << what << " failed: " << s.message() << std::endl;
       ok = false;

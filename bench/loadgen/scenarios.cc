@@ -180,6 +180,17 @@ Result<double> TimedGet(ApiClient& c, const std::string& path, int64_t* bytes = 
   return s;
 }
 
+// Server CPU seconds per sample spent while `measure` ran.
+// Requests are served by pooled threads, so the live threads' precise
+// counters hold all of it.
+template <typename Fn>
+Result<Summary> WithCpu(const BenchServer& server, double* cpu_per_op, Fn measure) {
+  const double cpu0 = server.LiveThreadsCpuSeconds();
+  BY_ASSIGN_OR_RETURN(Summary s, measure());
+  if (s.n > 0) *cpu_per_op = (server.LiveThreadsCpuSeconds() - cpu0) / static_cast<double>(s.n);
+  return s;
+}
+
 std::string Shape(int nodes, int devices) { return std::to_string(nodes) + "×" + std::to_string(devices); }
 
 }  // namespace
@@ -201,6 +212,20 @@ Status RunTopologyLoads(const BenchConfig& cfg, Figures* out) {
       BY_RETURN_IF_ERROR(LoadTopologyViaApi(c, file, kProbePoll));
       walls.push_back(Since(t0));
       BY_RETURN_IF_ERROR(VerifyTopology(server.port(), k.nodes, k.devices));
+      if (run == 0 && k.nodes >= 1000) {
+        // Per-request costs that grow with the cluster's size rather than
+        // with the number of volumes: one create, one volume read.
+        BY_ASSIGN_OR_RETURN(CreateBatch b, CreateVolumes(server.port(), cfg.big_cluster_creates, 1, kProbePoll,
+                                                         Clock::time_point::max()));
+        out->big_cluster_create = Summarize(b.latencies);
+        BY_ASSIGN_OR_RETURN(HttpReply list, c.Call("GET", "/volumes"));
+        const std::string vid = json::parse(list.body)["volumes"].at(0).get<std::string>();
+        BY_ASSIGN_OR_RETURN(out->big_cluster_get_volume,
+                            Sample(cfg, cfg.big_cluster_creates, cfg.sample_budget_s,
+                                   [&] { return TimedGet(c, "/volumes/" + vid); }));
+        Log("on ", Shape(k.nodes, k.devices), ": create p50 ", FormatSeconds(out->big_cluster_create.p50),
+            ", GET /volumes/{id} p50 ", FormatSeconds(out->big_cluster_get_volume.p50));
+      }
       Log("topology load ", Shape(k.nodes, k.devices), " via the API, run ", run + 1, "/", k.runs, ": ",
           FormatSeconds(walls.back()), " (", c.stats().requests, " requests)");
     }
@@ -244,10 +269,12 @@ Status RunCreates(const BenchConfig& cfg, Figures* out) {
       BenchServer server(Settings(cfg));
       BY_RETURN_IF_ERROR(StartWithTopology(server));
       const double cpu0 = server.CpuSeconds();
+      const int64_t overflows0 = ListenOverflows();
       BY_ASSIGN_OR_RETURN(CreateBatch b, CreateVolumes(server.port(), cfg.create_batch, cfg.clients,
                                                        kLoadPoll, Clock::time_point::max()));
       conc_cpu.push_back((server.CpuSeconds() - cpu0) / static_cast<double>(b.created));
       out->conc_no_answer.push_back(static_cast<double>(b.no_answer));
+      out->conc_listen_overflows.push_back(static_cast<double>(ListenOverflows() - overflows0));
       conc_walls.push_back(b.wall_s);
       conc_lat.insert(conc_lat.end(), b.latencies.begin(), b.latencies.end());
       out->conc_busy.push_back(static_cast<double>(b.busy));
@@ -304,8 +331,10 @@ Status RunScale(const BenchConfig& cfg, Figures* out) {
     lf.store_bytes = server.StoreBytes();
     const double budget = cfg.sample_budget_s;
 
-    BY_ASSIGN_OR_RETURN(lf.get_cluster, Sample(cfg, cfg.get_cluster_samples, budget,
-                                               [&] { return TimedGet(probe, cluster_path); }));
+    BY_ASSIGN_OR_RETURN(lf.get_cluster, WithCpu(server, &lf.cpu_get_cluster, [&] {
+                          return Sample(cfg, cfg.get_cluster_samples, budget,
+                                        [&] { return TimedGet(probe, cluster_path); });
+                        }));
     BY_ASSIGN_OR_RETURN(lf.get_volumes, Sample(cfg, cfg.get_volumes_samples, budget, [&] {
                           return TimedGet(probe, "/volumes", &lf.volumes_body_bytes);
                         }));
@@ -317,13 +346,17 @@ Status RunScale(const BenchConfig& cfg, Figures* out) {
       std::vector<std::string> nids = json::parse(cinfo.body)["nodes"].get<std::vector<std::string>>();
       std::mt19937_64 rng(static_cast<uint64_t>(target) + 1);
       if (!vids.empty()) {
-        BY_ASSIGN_OR_RETURN(lf.get_volume, Sample(cfg, cfg.get_cluster_samples, budget, [&] {
-                              return TimedGet(probe, "/volumes/" + vids[rng() % vids.size()]);
+        BY_ASSIGN_OR_RETURN(lf.get_volume, WithCpu(server, &lf.cpu_get_volume, [&] {
+                              return Sample(cfg, cfg.get_volume_samples, budget, [&] {
+                                return TimedGet(probe, "/volumes/" + vids[rng() % vids.size()]);
+                              });
                             }));
       }
       size_t k = 0;
-      BY_ASSIGN_OR_RETURN(lf.get_node, Sample(cfg, cfg.get_volumes_samples, budget, [&] {
-                            return TimedGet(probe, "/nodes/" + nids[k++ % nids.size()], &lf.node_body_bytes);
+      BY_ASSIGN_OR_RETURN(lf.get_node, WithCpu(server, &lf.cpu_get_node, [&] {
+                            return Sample(cfg, cfg.get_volumes_samples, budget, [&] {
+                              return TimedGet(probe, "/nodes/" + nids[k++ % nids.size()], &lf.node_body_bytes);
+                            });
                           }));
       // The same GET /clusters/{id} over one kept-alive connection.
       ApiClient kept(port, /*keep_alive=*/true);
@@ -331,7 +364,9 @@ Status RunScale(const BenchConfig& cfg, Figures* out) {
       BY_ASSIGN_OR_RETURN(lf.get_cluster_keepalive, Sample(cfg, std::min(cfg.get_cluster_samples, 10), budget,
                                                            [&] { return TimedGet(kept, cluster_path); }));
     }
-    BY_ASSIGN_OR_RETURN(lf.topo_api, Sample(cfg, cfg.topo_info_samples, budget, [&]() -> Result<double> {
+    const int64_t overflows0 = ListenOverflows();
+    BY_ASSIGN_OR_RETURN(lf.topo_api, WithCpu(server, &lf.cpu_topo_api, [&] {
+                          return Sample(cfg, cfg.topo_info_samples, budget, [&]() -> Result<double> {
                           auto t0 = Clock::now();
                           BY_ASSIGN_OR_RETURN(json topo, FetchTopologyViaApi(port));
                           double s = Since(t0);
@@ -341,8 +376,16 @@ Status RunScale(const BenchConfig& cfg, Figures* out) {
                                             " volumes, expected " + std::to_string(volumes));
                           lf.topology_bytes = static_cast<int64_t>(topo.dump().size());
                           return s;
+                        });
                         }));
     lf.rss_after_topo_kib = server.RssKiB();
+    lf.topo_listen_overflows = ListenOverflows() - overflows0;
+    BY_ASSIGN_OR_RETURN(lf.topo_api_keepalive, Sample(cfg, cfg.topo_info_samples, budget, [&]() -> Result<double> {
+                          auto t0 = Clock::now();
+                          BY_ASSIGN_OR_RETURN(json topo, FetchTopologyViaApi(port, 8, /*keep_alive=*/true));
+                          (void)topo;
+                          return Since(t0);
+                        }));
     BY_ASSIGN_OR_RETURN(lf.topo_cli, Sample(cfg, cfg.cli_topo_samples, budget, [&]() -> Result<double> {
                           BY_ASSIGN_OR_RETURN(CliRun r, RunCli(cfg.cli_bin, port, {"topology", "info"}, 900));
                           return r.seconds;
@@ -351,6 +394,7 @@ Status RunScale(const BenchConfig& cfg, Figures* out) {
     {
       std::vector<double> lat;
       const auto start = Clock::now();
+      const double cpu0 = server.CpuSeconds();
       for (int i = 0; i < cfg.latency_samples; ++i) {
         if (i > 0 && (Since(start) > budget || PastDeadline(cfg))) break;
         auto t0 = Clock::now();
@@ -359,6 +403,7 @@ Status RunScale(const BenchConfig& cfg, Figures* out) {
         lat.push_back(Since(t0));
         ++volumes;
       }
+      if (!lat.empty()) lf.cpu_create = (server.CpuSeconds() - cpu0) / static_cast<double>(lat.size());
       lf.create_latency = Summarize(std::move(lat));
     }
     BY_ASSIGN_OR_RETURN(lf.cli_create, Sample(cfg, cfg.cli_create_samples, budget, [&]() -> Result<double> {

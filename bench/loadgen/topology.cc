@@ -96,7 +96,7 @@ Status LoadTopologyViaApi(ApiClient& client, const json& file, PollPolicy poll) 
   return Status::Ok();
 }
 
-Result<json> FetchTopologyViaApi(int port, size_t parallelism) {
+Result<json> FetchTopologyViaApi(int port, size_t parallelism, bool keep_alive) {
   // Each worker has its own connection; paths are taken from a shared index.
   auto run_round = [&](const std::vector<std::string>& paths) -> Result<std::vector<json>> {
     std::vector<json> out(paths.size());
@@ -104,7 +104,7 @@ Result<json> FetchTopologyViaApi(int port, size_t parallelism) {
     std::mutex mu;
     Status first_error;
     auto worker = [&] {
-      ApiClient client(port);
+      ApiClient client(port, keep_alive);
       for (size_t i = next++; i < paths.size(); i = next++) {
         auto r = GetJson(client, paths[i]);
         if (r.ok()) {
@@ -122,7 +122,7 @@ Result<json> FetchTopologyViaApi(int port, size_t parallelism) {
     return out;
   };
 
-  ApiClient client(port);
+  ApiClient client(port, keep_alive);
   BY_ASSIGN_OR_RETURN(std::vector<std::string> ids, ClusterIds(client));
   std::vector<std::string> cluster_paths;
   for (const auto& id : ids) cluster_paths.push_back("/clusters/" + id);

@@ -26,9 +26,11 @@ Status LoadTopologyViaApi(ApiClient& client, const nlohmann::json& file, PollPol
 
 // The §6.12 assembly: GET /clusters, every /clusters/{id}, then every
 // /volumes/{id} and /nodes/{id} those list, `parallelism` requests at a time
-// (heketi-cli and brickyard-cli use 8), each body parsed as JSON.
+// (heketi-cli and brickyard-cli use 8), each body parsed as JSON. Each of
+// the parallel workers opens a connection per request, as brickyard-cli
+// does, or with `keep_alive` keeps one, as Heketi's Go client does.
 // Returns {"clusters":[{"volumes":[...],"nodes":[...],"id","block","file"}]}.
-Result<nlohmann::json> FetchTopologyViaApi(int port, size_t parallelism = 8);
+Result<nlohmann::json> FetchTopologyViaApi(int port, size_t parallelism = 8, bool keep_alive = false);
 
 // Ids of the clusters the server lists.
 Result<std::vector<std::string>> ClusterIds(ApiClient& client);

@@ -47,6 +47,9 @@ Result<int> HttpServer::Start() {
   }
   int threads = options_.threads;
   server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  // Clients that poll /queue reuse their connection; the library's listen
+  // backlog is small, so fewer new connections matter under load.
+  server_->set_keep_alive_max_count(1000);
   // Every method goes to the pipeline, which does its own routing (so that
   // authentication precedes 404/405 as in Heketi). The library reads request
   // bodies only for routed handlers, hence one catch-all route per method.

@@ -183,8 +183,9 @@ void E2eEnvironment::TearDown() {
   if (server) {
     server->Stop();
     // keep the server's log beside the state dir (which `down` removes)
+    std::error_code ec;
     std::filesystem::copy_file(server->dir() + "/server.log", StateDir() + ".server.log",
-                               std::filesystem::copy_options::overwrite_existing);
+                               std::filesystem::copy_options::overwrite_existing, ec);
     std::cout << "[ server   ] log: " << StateDir() << ".server.log\n";
   }
   if (!tb || !skip.empty()) return;

@@ -17,6 +17,7 @@ nlohmann::json Response::Json() const { return nlohmann::json::parse(body); }
 TestClient::TestClient(std::string base_url, std::string issuer, std::string key)
     : base_(std::move(base_url)), issuer_(std::move(issuer)), key_(std::move(key)), client_(base_) {
   client_.set_read_timeout(60, 0);
+  client_.set_keep_alive(true);
 }
 
 Response TestClient::DoRaw(const std::string& method, const std::string& path,
@@ -28,7 +29,10 @@ Response TestClient::DoRaw(const std::string& method, const std::string& path,
   req.body = body;
   auto res = client_.send(req);
   Response out;
-  if (!res) return out;
+  if (!res) {
+    out.body = "transport error: " + httplib::to_string(res.error());
+    return out;
+  }
   out.status = res->status;
   out.body = res->body;
   out.headers = res->headers;
@@ -50,7 +54,9 @@ Response TestClient::Do(const std::string& method, const std::string& path, cons
 Response TestClient::Wait(const Response& accepted) {
   if (accepted.status != 202) return accepted;
   std::string loc = accepted.Header("Location");
-  for (int i = 0; i < 3000; ++i) {
+  // Bounded by time, not by polls: a loaded machine answers slowly.
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+  while (std::chrono::steady_clock::now() < deadline) {
     Response r = Do("GET", loc);
     if (r.status == 200 && !r.Header("X-Pending").empty()) {
       std::this_thread::sleep_for(std::chrono::milliseconds(5));

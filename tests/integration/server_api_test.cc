@@ -440,7 +440,9 @@ TEST(ServerQueueTest, SixteenClientsNeverSee429ByDefault) {
       TestClient tc(server.url());
       std::vector<int> codes;
       for (int i = 0; i < 4; ++i) {
-        codes.push_back(tc.Run("POST", "/volumes", R"({"size":1,"durability":{"type":"replicate","replicate":{"replica":3}}})").status);
+        Response r = tc.Run("POST", "/volumes", R"({"size":1,"durability":{"type":"replicate","replicate":{"replica":3}}})");
+        EXPECT_EQ(r.status, 200) << r.body;
+        codes.push_back(r.status);
       }
       return codes;
     }));
