@@ -2,6 +2,8 @@
 
 #include <future>
 
+#include "common/ids.h"
+
 namespace brickyard::ops {
 
 std::string BrickPath(const std::string& device_id, const std::string& brick_id) {
@@ -21,6 +23,24 @@ executors::BrickRequest ToBrickRequest(const model::Brick& b, int64_t gid) {
   r.path = b.path;
   r.arbiter = b.role == model::BrickRole::kArbiter;
   return r;
+}
+
+model::Brick NewBrick(const placement::PlacedBrick& p, const std::string& volume_id,
+                      const std::string& op_id) {
+  model::Brick b;
+  b.id = NewId();
+  b.volume_id = volume_id;
+  b.device_id = p.device_id;
+  b.node_id = p.node_id;
+  b.path = BrickPath(p.device_id, b.id);
+  b.size_kib = p.size_kib;
+  b.tp_size_kib = p.tp_size_kib;
+  b.pool_meta_kib = p.pool_meta_kib;
+  b.role = p.role;
+  b.set_index = p.set_index;
+  b.set_position = p.set_position;
+  b.pending_op = op_id;
+  return b;
 }
 
 Result<std::vector<BrickOnNode>> LoadBricksOnNodes(store::ReadTx& tx,

@@ -11,6 +11,7 @@
 #include "model/topology.h"
 #include "model/volume.h"
 #include "ops/context.h"
+#include "placement/allocator.h"
 #include "store/store.h"
 
 namespace brickyard::ops {
@@ -25,6 +26,10 @@ struct BrickOnNode {
 std::string BrickPath(const std::string& device_id, const std::string& brick_id);
 
 executors::BrickRequest ToBrickRequest(const model::Brick& b, int64_t gid);
+
+// A new brick with a fresh id for a placed position, owned by `op_id`.
+model::Brick NewBrick(const placement::PlacedBrick& p, const std::string& volume_id,
+                      const std::string& op_id);
 
 // Loads each brick's node. NotFound if a brick or node is missing.
 Result<std::vector<BrickOnNode>> LoadBricksOnNodes(store::ReadTx& tx,

@@ -109,19 +109,7 @@ Status BuildCreate(Context& ctx, store::WriteTx& tx, const VolumeCreateSpec& spe
     op.timestamp = ctx.clock.NowUnix();
     op.changes.push_back({model::ChangeType::kAddVolume, v.id, 0});
     for (const auto& p : plan.bricks) {
-      model::Brick b;
-      b.id = NewId();
-      b.volume_id = v.id;
-      b.device_id = p.device_id;
-      b.node_id = p.node_id;
-      b.path = BrickPath(p.device_id, b.id);
-      b.size_kib = p.size_kib;
-      b.tp_size_kib = p.tp_size_kib;
-      b.pool_meta_kib = p.pool_meta_kib;
-      b.role = p.role;
-      b.set_index = p.set_index;
-      b.set_position = p.set_position;
-      b.pending_op = op_id;
+      model::Brick b = NewBrick(p, v.id, op_id);
       BY_RETURN_IF_ERROR(ClaimBrick(tx, b));
       op.changes.push_back({model::ChangeType::kAddBrick, b.id, 0});
     }

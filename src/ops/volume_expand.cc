@@ -66,19 +66,7 @@ Result<PreparedOp> VolumeOps::PrepareAddBricks(const std::string& volume_id, int
     op.timestamp = ctx_.clock.NowUnix();
     op.changes.push_back({model::ChangeType::kExpandVolume, volume_id, expand_gib});
     for (const auto& p : plan->bricks) {
-      model::Brick b;
-      b.id = NewId();
-      b.volume_id = volume_id;
-      b.device_id = p.device_id;
-      b.node_id = p.node_id;
-      b.path = BrickPath(p.device_id, b.id);
-      b.size_kib = p.size_kib;
-      b.tp_size_kib = p.tp_size_kib;
-      b.pool_meta_kib = p.pool_meta_kib;
-      b.role = p.role;
-      b.set_index = p.set_index;
-      b.set_position = p.set_position;
-      b.pending_op = op_id;
+      model::Brick b = NewBrick(p, volume_id, op_id);
       BY_RETURN_IF_ERROR(ClaimBrick(tx, b));
       op.changes.push_back({model::ChangeType::kAddBrick, b.id, 0});
       added.push_back(b);
