@@ -7,7 +7,8 @@
 #   BENCH_ARGS="--levels 0,1000"  extra arguments for brickyard-loadgen
 #
 # Progress goes to stderr, the table to stdout; the figures are also written
-# as JSON to BUILD_DIR/bench-results.json. The run stops by itself: the load
+# as JSON to BUILD_DIR/bench-results.json. When placement_bench was built, its
+# figures follow. The run stops by itself: the load
 # generator keeps to a time budget (6 min quick, 30 min full) and is killed
 # if it overruns it by far.
 set -eu
@@ -31,9 +32,22 @@ fi
 # Every server the load generator starts keeps its store under this
 # directory, removed at the end whatever happens.
 work=$(mktemp -d "${TMPDIR:-/tmp}/brickyard-bench-run.XXXXXX")
-trap 'rm -rf "$work"' EXIT INT TERM
+trap 'rm -rf "$work"' EXIT
+trap 'exit 130' INT TERM
 
+status=0
 # shellcheck disable=SC2086  # mode and BENCH_ARGS are word lists
 TMPDIR="$work" timeout --kill-after=30 "$limit" \
   "$bin/brickyard-loadgen" --server "$bin/brickyard" --cli "$bin/brickyard-cli" \
-  --json "$build/bench-results.json" $mode ${BENCH_ARGS:-}
+  --json "$build/bench-results.json" $mode ${BENCH_ARGS:-} || status=$?
+
+# Placement alone (Google Benchmark), when it was built: median and spread
+# of repeated runs.
+if [ -x "$bin/placement_bench" ]; then
+  echo
+  echo "Placement (bench/placement_bench.cc): Allocate on N nodes x 24 devices, median of repetitions"
+  if [ -n "$mode" ]; then reps=3; min_time=0.05; else reps=5; min_time=0.2; fi
+  timeout 300 "$bin/placement_bench" --benchmark_repetitions="$reps" \
+    --benchmark_min_time="$min_time" --benchmark_report_aggregates_only=true || status=$?
+fi
+exit "$status"
