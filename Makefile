@@ -8,7 +8,7 @@ SANITIZE ?= OFF
 JOBS ?= $(shell nproc)
 PORT ?= 8080
 
-.PHONY: all deps configure build test unit-test integration-test run clean install bench
+.PHONY: all deps configure build test unit-test integration-test run clean install bench fuzz
 
 all: build
 
@@ -26,6 +26,15 @@ build: deps configure
 # Every test: unit tests and the end-to-end tests that start the real server.
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) --timeout 600
+
+# The libFuzzer targets of fuzz/ (clang, ASan + UBSan, own build dir
+# $(FUZZ_BUILD_DIR)), each run FUZZ_SECONDS from its seed corpus; a crash
+# fails the target with the input in $(FUZZ_BUILD_DIR)/artifacts/. `make test`
+# runs them 60 s each; this is the long run.
+FUZZ_SECONDS ?= 600
+FUZZ_BUILD_DIR ?= build-fuzzers
+fuzz: deps
+	FUZZ_BUILD_DIR=$(abspath $(FUZZ_BUILD_DIR)) ./fuzz/run.sh $(FUZZ_SECONDS)
 
 # The main job: the server on 127.0.0.1:$(PORT) with the mock executor and an
 # embedded SQLite database under ./var/.

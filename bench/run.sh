@@ -5,6 +5,10 @@
 #   bench/run.sh [BUILD_DIR]      default: build
 #   BENCH_QUICK=1 bench/run.sh    smaller sizes (up to 10k volumes), a few minutes
 #   BENCH_ARGS="--levels 0,1000"  extra arguments for brickyard-loadgen
+#   BENCH_TESTBED=1|0             the replica-3 create on the GlusterFS testbed
+#                                 (testbed_create.py): 1 always (a failure
+#                                 fails the run), 0 never; unset: when run as
+#                                 root and the testbed is free
 #
 # Progress goes to stderr, the table to stdout; the figures are also written
 # as JSON to BUILD_DIR/bench-results.json. When placement_bench was built, its
@@ -49,5 +53,17 @@ if [ -x "$bin/placement_bench" ]; then
   if [ -n "$mode" ]; then reps=3; min_time=0.05; else reps=5; min_time=0.2; fi
   timeout 300 "$bin/placement_bench" --benchmark_repetitions="$reps" \
     --benchmark_min_time="$min_time" --benchmark_report_aggregates_only=true || status=$?
+fi
+# Replica-3 creates on real GlusterFS hosts (the tests/e2e testbed), split
+# into gluster CLI time, storage commands, SSH and Brickyard's own overhead.
+testbed=${BENCH_TESTBED:-auto}
+if [ "$testbed" = "1" ] || { [ "$testbed" = "auto" ] && [ "$(id -u)" = "0" ]; }; then
+  echo
+  tb_status=0
+  timeout --kill-after=30 900 python3 "$(dirname "$0")/testbed_create.py" --build "$build" \
+    --volumes "${BENCH_TESTBED_VOLUMES:-5}" --json "$build/bench-testbed.json" || tb_status=$?
+  if [ "$tb_status" != 0 ]; then
+    if [ "$testbed" = "1" ]; then status=$tb_status; else echo "(testbed create bench skipped)"; fi
+  fi
 fi
 exit "$status"

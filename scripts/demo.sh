@@ -11,8 +11,27 @@
 # `make demo-down` (demo.sh down) deletes the volumes through brickyard,
 # unmounts, stops the server and removes the testbed.
 #
-# Usage (root): scripts/demo.sh up|down      env: BUILD_DIR (build), GTB_*
+# Only one testbed can use 198.18.0.0/24 at a time. `up` and `down` hold the
+# end-to-end tests' run lock (tests/e2e/testbed.cc: <e2e state dir>.run.lock)
+# while they work, and `up` refuses, saying why, when an end-to-end run holds
+# it or another testbed already uses the network. While the demo is up, the
+# end-to-end tests skip with "198.18.0.0/24 is already used".
+#
+# Usage (root): scripts/demo.sh up|down      env: BUILD_DIR (build), GTB_*,
+#                                                 BRICKYARD_E2E_STATE
 set -Eeuo pipefail
+
+# Re-run under the lock; `flock -o` keeps the lock fd out of the daemons the
+# demo starts (glusterd would hold it forever, gluster-testbed.sh pitfall 13).
+e2e_lock=${BRICKYARD_E2E_STATE:-/tmp/brickyard-e2e-testbed}.run.lock
+if [[ ${BRICKYARD_DEMO_LOCKED:-} != 1 && ${1:-} =~ ^(up|down)$ ]]; then
+  BRICKYARD_DEMO_LOCKED=1 flock -o -n -E 75 "$e2e_lock" "$BASH" "$0" "$@" && exit 0 || rc=$?
+  if (( rc == 75 )); then
+    echo "demo: the GlusterFS testbed is in use by an end-to-end test run ($e2e_lock is held);" \
+         "run the demo when it has finished" >&2
+  fi
+  exit "$rc"
+fi
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${BUILD_DIR:-build}
@@ -47,9 +66,20 @@ close_fds() {
     exec "$@" ) </dev/null
 }
 
+# Another testbed (another state dir or bridge) already on 198.18.0.0/24.
+other_testbed() {
+  local bridge=${GTB_BRIDGE:-gtb0}
+  ip -4 -o addr show | awk -v br="$bridge" '$4 ~ /^198\.18\.0\./ && $2 != br {print $2, $4}'
+}
+
 up() {
+  [[ $(id -u) == 0 ]] || die "needs root (network namespaces, loop devices, mounts)"
   [[ -x $build/bin/brickyard && -x $build/bin/brickyard-cli ]] \
     || die "no binaries in $build/bin (make build)"
+  local other
+  other=$(other_testbed)
+  [[ -z $other ]] || die "198.18.0.0/24 is already used by $other (another testbed is up:" \
+    "make testbed-down, or an end-to-end run kept with BRICKYARD_E2E_KEEP=1)"
   step "testbed: 3 GlusterFS hosts + LVM stand-in"
   "$repo/scripts/testbed.sh" up
   took

@@ -11,6 +11,8 @@ packages=(
   sqlite3 curl python3 openssl
   openssh-server openssh-client
   glusterfs-server glusterfs-client xfsprogs iproute2 util-linux procps fuse3
+  clang-14 libclang-rt-14-dev
+  sudo
 )
 
 missing=()

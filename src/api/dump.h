@@ -15,7 +15,7 @@
 //              "SetIndex","SetPosition"}
 //   volume    {"Info":VolumeInfo without bricks,"Bricks",
 //              "GlusterVolumeOptions","Pending":{"Id"}}
-//   block vol {"Info","Pending"} (carried verbatim)
+//   block vol {"Info":BlockVolumeInfo (+"auth"),"Pending":{"Id"}}
 //   attribute {"Key","Value"}
 //   operation {"Id","Timestamp","Type","Actions":[{"Change","Id","Delta"}],
 //              "Status"}
@@ -30,6 +30,7 @@
 
 #include "api/json_reader.h"
 #include "common/status.h"
+#include "model/block_volume.h"
 #include "model/operation.h"
 #include "model/topology.h"
 #include "model/volume.h"
@@ -53,6 +54,7 @@ struct DumpData {
   std::vector<model::Brick> bricks;
   std::vector<model::Volume> volumes;
   std::vector<model::PendingOp> ops;
+  std::vector<model::BlockVolume> blockvolumes;
 
   // The membership lists each entry records, keyed by the owner's id. The
   // encoder writes an empty list for an owner missing here.
@@ -64,8 +66,6 @@ struct DumpData {
   IdLinks volume_bricks;         // volume Bricks
   IdLinks volume_blockvolumes;   // volume Info.blockinfo.blockvolume
 
-  // Block volume entries ({"Info":…,"Pending":…}) kept as raw JSON, by id.
-  std::map<std::string, Json> blockvolumes;
   // dbattributeentries: Key -> Value.
   std::map<std::string, std::string> db_attributes;
   // Bricks with non-default LVM names, by brick id.
@@ -83,7 +83,8 @@ void LinkByReferences(DumpData* dump);
 // it with ToWireIndented.
 Json EncodeDump(const DumpData& dump);
 
-// Reads an export written by Heketi or by EncodeDump. Missing members keep
+// Reads an export written by Heketi or by EncodeDump. Only the shape is
+// checked here; links and sizes are the importer's business. Missing members keep
 // the model defaults (a cluster without "block"/"file" flags allows both, as
 // Heketi's upgrade does). Stored "mount" sections are ignored (recomputed on
 // read). Durability becomes the effective durability (replica 0 -> 2,

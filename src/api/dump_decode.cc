@@ -22,25 +22,12 @@ class DumpDecoder {
         .ObjectMap("brickentries", [&](const std::string& k, ObjectReader& e) { Brick(k, e); })
         .ObjectMap("nodeentries", [&](const std::string& k, ObjectReader& e) { Node(k, e); })
         .ObjectMap("deviceentries", [&](const std::string& k, ObjectReader& e) { Device(k, e); })
+        .ObjectMap("blockvolumeentries",
+                   [&](const std::string& k, ObjectReader& e) { BlockVolume(k, e); })
         .ObjectMap("dbattributeentries",
                    [&](const std::string& k, ObjectReader& e) { Attribute(k, e); })
         .ObjectMap("pendingoperations",
                    [&](const std::string& k, ObjectReader& e) { Operation(k, e); });
-    Json blockvolumes;
-    r.Raw("blockvolumeentries", &blockvolumes);
-    if (blockvolumes.is_object()) {
-      for (auto it = blockvolumes.begin(); it != blockvolumes.end(); ++it) {
-        if (!it.value().is_object()) {
-          r.Fail("json: cannot unmarshal " + std::string(it.value().type_name()) +
-                 " into field \"blockvolumeentries." + it.key() + "\" of type object");
-          return;
-        }
-        d_->blockvolumes[it.key()] = it.value();
-      }
-    } else if (!blockvolumes.is_null()) {
-      r.Fail("json: cannot unmarshal " + std::string(blockvolumes.type_name()) +
-             " into field \"blockvolumeentries\" of type map[string]object");
-    }
   }
 
   const Status& error() const { return error_; }
@@ -55,6 +42,15 @@ class DumpDecoder {
     auto s = model::ParseState(state);
     if (!s) Invalid(what + ": unknown state \"" + state + "\"");
     return s.value_or(model::State::kOnline);
+  }
+
+  // An entry's own id must be its map key; an entry without one takes it.
+  void Keyed(const std::string& what, const std::string& key, std::string* id) {
+    if (id->empty()) {
+      *id = key;
+    } else if (*id != key) {
+      Invalid(what + " " + key + ": entry has id " + *id);
+    }
   }
 
   static void Link(IdLinks* links, const std::string& owner, std::vector<std::string> ids) {
@@ -73,7 +69,7 @@ class DumpDecoder {
           .Bool("file", &c.file)
           .Strings("blockvolumes", &blockvolumes);
     });
-    if (c.id.empty()) c.id = key;
+    Keyed("cluster", key, &c.id);
     Link(&d_->cluster_nodes, c.id, std::move(nodes));
     Link(&d_->cluster_volumes, c.id, std::move(volumes));
     Link(&d_->cluster_blockvolumes, c.id, std::move(blockvolumes));
@@ -98,7 +94,7 @@ class DumpDecoder {
                       .String("id", &n.id);
                 })
         .Strings("Devices", &devices);
-    if (n.id.empty()) n.id = key;
+    Keyed("node", key, &n.id);
     n.state = ParseEntryState("node " + n.id, state);
     Link(&d_->node_devices, n.id, std::move(devices));
     d_->nodes.push_back(std::move(n));
@@ -126,7 +122,7 @@ class DumpDecoder {
         .Strings("Bricks", &bricks)
         .String("NodeId", &dev.node_id)
         .Int("ExtentSize", &dev.extent_kib);
-    if (dev.id.empty()) dev.id = key;
+    Keyed("device", key, &dev.id);
     dev.state = ParseEntryState("device " + dev.id, state);
     Link(&d_->device_bricks, dev.id, std::move(bricks));
     d_->devices.push_back(std::move(dev));
@@ -153,7 +149,7 @@ class DumpDecoder {
         .Int("SubType", &subtype)
         .Int("SetIndex", &b.set_index)
         .Int("SetPosition", &b.set_position);
-    if (b.id.empty()) b.id = key;
+    Keyed("brick", key, &b.id);
     // SubType 0 comes from databases older than the field; those bricks
     // were all data bricks.
     if (subtype == 0 || subtype == 1) {
@@ -209,7 +205,7 @@ class DumpDecoder {
         .Strings("Bricks", &bricks)
         .Strings("GlusterVolumeOptions", &v.options)  // the stored list wins
         .Object("Pending", [&](ObjectReader& p) { p.String("Id", &v.pending_op); });
-    if (v.id.empty()) v.id = key;
+    Keyed("volume", key, &v.id);
     if (!ParseDurabilityType(type)) {
       Invalid("volume " + v.id + ": unknown durability type \"" + type + "\"");
     }
@@ -218,6 +214,32 @@ class DumpDecoder {
     Link(&d_->volume_bricks, v.id, std::move(bricks));
     Link(&d_->volume_blockvolumes, v.id, std::move(blockvolumes));
     d_->volumes.push_back(std::move(v));
+  }
+
+  void BlockVolume(const std::string& key, ObjectReader& e) {
+    model::BlockVolume bv;
+    e.Object("Info",
+             [&](ObjectReader& i) {
+               i.Int("size", &bv.size_gib)
+                   .String("name", &bv.name)
+                   .Int("hacount", &bv.ha_count)
+                   .Bool("auth", &bv.auth)
+                   .String("id", &bv.id)
+                   .Object("blockvolume",
+                           [&](ObjectReader& x) {
+                             x.Strings("hosts", &bv.hosts)
+                                 .String("iqn", &bv.iqn)
+                                 .Int("lun", &bv.lun)
+                                 .String("username", &bv.username)
+                                 .String("password", &bv.password);
+                           })
+                   .String("cluster", &bv.cluster_id)
+                   .String("blockhostingvolume", &bv.hosting_volume_id)
+                   .Int("usablesize", &bv.usable_size_gib);
+             })
+        .Object("Pending", [&](ObjectReader& p) { p.String("Id", &bv.pending_op); });
+    Keyed("block volume", key, &bv.id);
+    d_->blockvolumes.push_back(std::move(bv));
   }
 
   void Attribute(const std::string& key, ObjectReader& e) {
@@ -246,7 +268,7 @@ class DumpDecoder {
                       op.changes.push_back(std::move(c));
                     })
         .String("Status", &status);
-    if (op.id.empty()) op.id = key;
+    Keyed("pending operation", key, &op.id);
     if (type < 0 || type > kMaxOpType) {
       Invalid("pending operation " + op.id + ": unknown type " + std::to_string(type));
     }
@@ -288,6 +310,7 @@ Result<DumpData> DecodeDump(std::string_view text) {
   SortById(&out.bricks);
   SortById(&out.volumes);
   SortById(&out.ops);
+  SortById(&out.blockvolumes);
   return out;
 }
 

@@ -1,6 +1,7 @@
 // EncodeDump and LinkByReferences (api/dump.h).
 #include <algorithm>
 
+#include "api/block_volume_responses.h"
 #include "api/dump.h"
 #include "api/topology_responses.h"
 #include "api/volume_responses.h"
@@ -133,6 +134,17 @@ Json EncodeOps(const DumpData& d) {
   return out;
 }
 
+Json EncodeBlockVolumes(const DumpData& d) {
+  Json out = Json::object();
+  for (const auto* bv : ById(d.blockvolumes)) {
+    Json entry = Json::object();
+    entry["Info"] = EncodeBlockVolumeDumpInfo(*bv);
+    entry["Pending"] = PendingItem(bv->pending_op);
+    out[bv->id] = std::move(entry);
+  }
+  return out;
+}
+
 void SortLinks(IdLinks* links) {
   for (auto& [owner, ids] : *links) std::sort(ids.begin(), ids.end());
 }
@@ -140,8 +152,6 @@ void SortLinks(IdLinks* links) {
 }  // namespace
 
 Json EncodeDump(const DumpData& d) {
-  Json blockvolumes = Json::object();
-  for (const auto& [id, raw] : d.blockvolumes) blockvolumes[id] = raw;
   Json attributes = Json::object();
   for (const auto& [key, value] : d.db_attributes) {
     attributes[key] = {{"Key", key}, {"Value", value}};
@@ -152,7 +162,7 @@ Json EncodeDump(const DumpData& d) {
   out["brickentries"] = EncodeBricks(d);
   out["nodeentries"] = EncodeNodes(d);
   out["deviceentries"] = EncodeDevices(d);
-  out["blockvolumeentries"] = std::move(blockvolumes);
+  out["blockvolumeentries"] = EncodeBlockVolumes(d);
   out["dbattributeentries"] = std::move(attributes);
   out["pendingoperations"] = EncodeOps(d);
   return out;
@@ -176,14 +186,11 @@ void LinkByReferences(DumpData* d) {
   for (const auto& v : d->volumes) {
     if (!v.cluster_id.empty()) d->cluster_volumes[v.cluster_id].push_back(v.id);
   }
-  for (const auto& [id, raw] : d->blockvolumes) {
-    std::string cluster, hosting;
-    ObjectReader r(raw);
-    r.Object("Info", [&](ObjectReader& info) {
-      info.String("cluster", &cluster).String("blockhostingvolume", &hosting);
-    });
-    if (!cluster.empty()) d->cluster_blockvolumes[cluster].push_back(id);
-    if (!hosting.empty()) d->volume_blockvolumes[hosting].push_back(id);
+  for (const auto& bv : d->blockvolumes) {
+    if (!bv.cluster_id.empty()) d->cluster_blockvolumes[bv.cluster_id].push_back(bv.id);
+    if (!bv.hosting_volume_id.empty()) {
+      d->volume_blockvolumes[bv.hosting_volume_id].push_back(bv.id);
+    }
   }
   for (IdLinks* links : all) SortLinks(links);
 }

@@ -211,8 +211,19 @@ TEST(DumpDecodeTest, ReadsAHeketiExport) {
   EXPECT_TRUE(v2.options.empty());
 
   ASSERT_EQ(d.blockvolumes.size(), 1u);
-  EXPECT_EQ(d.blockvolumes.at("bv1")["Info"]["blockvolume"]["iqn"],
-            "iqn.2016-12.org.gluster-block:x");
+  const model::BlockVolume& bv = d.blockvolumes[0];
+  EXPECT_EQ(bv.id, "bv1");
+  EXPECT_EQ(bv.name, "blockvol_bv1");
+  EXPECT_EQ(bv.size_gib, 1);
+  EXPECT_EQ(bv.usable_size_gib, 1);
+  EXPECT_EQ(bv.ha_count, 3);
+  EXPECT_TRUE(bv.auth);
+  EXPECT_EQ(bv.hosts, std::vector<std::string>{"10.0.0.1"});
+  EXPECT_EQ(bv.iqn, "iqn.2016-12.org.gluster-block:x");
+  EXPECT_EQ(bv.username, "u");
+  EXPECT_EQ(bv.password, "p");
+  EXPECT_EQ(bv.cluster_id, "c1");
+  EXPECT_EQ(bv.hosting_volume_id, "v1");
   EXPECT_EQ(d.db_attributes.at("DB_GENERATION_ID"), "2c5f1a");
 
   ASSERT_EQ(d.ops.size(), 1u);
@@ -278,7 +289,12 @@ TEST(DumpEncodeTest, EntryShapes) {
             R"({"Id":"op1","Timestamp":1600000000,"Type":1,)"
             R"("Actions":[{"Change":2,"Id":"v2","Delta":0}],"Status":"stale"})"
             "\n");
-  EXPECT_EQ(out["blockvolumeentries"]["bv1"]["Info"]["auth"], true);
+  EXPECT_EQ(ToWire(out["blockvolumeentries"]["bv1"]),
+            R"({"Info":{"size":1,"name":"blockvol_bv1","hacount":3,"auth":true,"id":"bv1",)"
+            R"("blockvolume":{"hosts":["10.0.0.1"],"iqn":"iqn.2016-12.org.gluster-block:x",)"
+            R"("lun":0,"username":"u","password":"p"},"cluster":"c1","blockhostingvolume":"v1",)"
+            R"("usablesize":1},"Pending":{"Id":""}})"
+            "\n");
 }
 
 TEST(DumpEncodeTest, EmptyDump) {
@@ -437,6 +453,13 @@ TEST(DumpDecodeTest, OldDatabasesWithoutSubTypeAndEmptyState) {
   EXPECT_TRUE(d.brick_lv_names.empty());
   ASSERT_EQ(d.nodes.size(), 1u);
   EXPECT_EQ(d.nodes[0].state, model::State::kOnline);
+}
+
+TEST(DumpDecodeTest, AnIdThatIsNotItsKeyIsRefused) {
+  EXPECT_EQ(DecodeDump(R"({"clusterentries":{"c9":{"Info":{"id":"c8"}}}})").status(),
+            InvalidArgument("cluster c9: entry has id c8"));
+  EXPECT_EQ(DecodeDump(R"({"blockvolumeentries":{"b":{"Info":{"id":"x"}}}})").status(),
+            InvalidArgument("block volume b: entry has id x"));
 }
 
 TEST(DumpDecodeTest, MissingIdsComeFromMapKeys) {

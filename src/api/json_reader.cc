@@ -4,6 +4,7 @@
 #include <limits>
 #include <sstream>
 
+#include "common/json_depth.h"
 #include "common/strings.h"
 
 namespace brickyard::api {
@@ -35,6 +36,7 @@ bool IsBlankBody(std::string_view body) { return TrimSpace(body).empty(); }
 
 Result<Json> ParseJson(std::string_view body) {
   if (IsBlankBody(body)) return Unparsable("EOF");
+  if (JsonNestsDeeperThan(body)) return Unparsable("exceeded max depth");
   // operator>> parses in non-strict mode: it stops after the first complete
   // value, like Go's json.Decoder.Decode.
   std::istringstream in{std::string(body)};

@@ -36,7 +36,9 @@ using Json = nlohmann::ordered_json;
 bool IsBlankBody(std::string_view body);
 
 // Parses the first JSON value of `body`. Errors: Unparsable("EOF") for a
-// blank body, Unparsable(<parser message>) for malformed JSON.
+// blank body, Unparsable("exceeded max depth") for a body nesting deeper
+// than Go's limit (common/json_depth.h), Unparsable(<parser message>) for
+// malformed JSON.
 Result<Json> ParseJson(std::string_view body);
 
 // Reads the members of one JSON object into typed fields. Each reader

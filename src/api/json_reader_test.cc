@@ -29,6 +29,16 @@ TEST(ParseJsonTest, MalformedIsUnparsable) {
   }
 }
 
+// Go's decoder refuses more than 10000 levels; so does Brickyard, before
+// anything could recurse over such a value.
+TEST(ParseJsonTest, RefusesNestingDeeperThanGo) {
+  EXPECT_TRUE(ParseJson(std::string(10000, '[') + std::string(10000, ']')).ok());
+  auto deep = ParseJson("{\"a\":" + std::string(1000000, '[') + std::string(1000000, ']') + "}");
+  ASSERT_FALSE(deep.ok());
+  EXPECT_EQ(deep.status().code(), Code::kUnparsable);
+  EXPECT_EQ(deep.status().message(), "exceeded max depth");
+}
+
 TEST(ParseJsonTest, ReadsOnlyTheFirstValueLikeGoDecoder) {
   Json v = Parse("  {\"a\":1} trailing garbage");
   EXPECT_EQ(v["a"], 1);

@@ -5,6 +5,7 @@
 // emission order; write them with ToWire / ToWireIndented.
 #pragma once
 
+#include "api/block_volume_responses.h"
 #include "api/server_responses.h"
 #include "api/topology_responses.h"
 #include "api/volume_responses.h"

@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "common/ids.h"
+#include "executors/commands/validate.h"
 
 namespace brickyard::api {
 namespace {
@@ -46,10 +47,13 @@ bool IsValidOption(std::string_view opt) {
 
 }  // namespace
 
-bool IsVolumeName(std::string_view s) { return !s.empty() && AllOf(s, "_-"); }
+bool IsVolumeName(std::string_view s) {
+  return !s.empty() && AllOf(s, "_-") && executors::commands::ValidateVolumeName(s).ok();
+}
 
 bool IsDeviceName(std::string_view s) {
-  return s.size() >= 2 && s[0] == '/' && AllOf(s.substr(1), "_.:/-");
+  return s.size() >= 2 && s[0] == '/' && AllOf(s.substr(1), "_.:/-") &&
+         executors::commands::ValidateDevicePath(s).ok();
 }
 
 bool IsTagName(std::string_view s) { return !s.empty() && AllOf(s, "_.-"); }
@@ -145,7 +149,10 @@ std::optional<std::string> TagsProblem(const model::Tags& tags) {
 std::optional<std::string> HostnamesProblem(const std::vector<std::string>& hosts,
                                             std::string_view kind) {
   for (const auto& h : hosts) {
-    if (!IsHostname(h)) {
+    // Heketi's rule, then the one every node command applies (RFC 1123
+    // names, as gluster's own check): a hostname accepted here always reaches
+    // `gluster peer probe`, brick names and SSH.
+    if (!IsHostname(h) || !executors::commands::ValidateHostname(h).ok()) {
       return JoinedList(hosts) + " is not a valid " + std::string(kind) + " hostname";
     }
   }
@@ -159,7 +166,10 @@ std::optional<std::string> HealCheckProblem(std::string_view s) {
 
 std::optional<std::string> VolumeOptionsProblem(const std::vector<std::string>& options) {
   for (const auto& opt : options) {
-    if (!opt.empty() && !IsValidOption(opt)) {
+    // The second check is the one the `gluster volume set` builder applies,
+    // so a value a node program could misread (a leading '-', a control
+    // character) is refused here rather than after bricks exist.
+    if (!opt.empty() && (!IsValidOption(opt) || !executors::commands::SplitVolumeOption(opt).ok())) {
       return "option " + Quote(opt) + " must be \"<key> <value>\"";
     }
   }

@@ -20,9 +20,12 @@ inline constexpr size_t kMaxTagNameRunes = 32;
 inline constexpr size_t kMaxTagValueRunes = 64;
 inline constexpr size_t kMaxIdsPerRequest = 32;
 
-// ^[a-zA-Z0-9_-]+$ — volume and block-volume names.
+// ^[a-zA-Z0-9_-]+$ — volume and block-volume names — that gluster's CLI
+// also takes as a name (executors/commands/validate.h: at most 256
+// characters, no leading '-', not a word the CLI reserves).
 bool IsVolumeName(std::string_view s);
-// ^/[a-zA-Z0-9_.:/-]+$ — device names.
+// ^/[a-zA-Z0-9_.:/-]+$ — device names — that node commands also take as a
+// path (validate.h: no "." or ".." segment, at most 4096 characters).
 bool IsDeviceName(std::string_view s);
 // ^[a-zA-Z0-9_.-]+$ — tag names.
 bool IsTagName(std::string_view s);
@@ -57,17 +60,22 @@ std::optional<std::string> IdsProblem(const std::vector<std::string>& ids);
 // than 64", "invalid characters in tag name K".
 std::optional<std::string> TagsProblem(const model::Tags& tags);
 
-// Every entry must be a hostname: "[h1 h2] is not a valid <kind> hostname"
-// (`kind` is "manage" or "storage"). An empty list is the caller's concern.
+// Every entry must be a hostname by IsHostname and by the node commands' rule
+// (executors/commands/validate.h ValidateHostname: IP addresses and RFC 1123
+// names; no '_', no label ending in '-', no trailing '.'):
+// "[h1 h2] is not a valid <kind> hostname" (`kind` is "manage" or "storage").
+// An empty list is the caller's concern.
 std::optional<std::string> HostnamesProblem(const std::vector<std::string>& hosts,
                                             std::string_view kind);
 
 // "" (= enable), "enable" or "disable": else "<s> is not valid heal info check".
 std::optional<std::string> HealCheckProblem(std::string_view s);
 
-// Each non-empty option must be "<key> <value>": a key of [A-Za-z0-9._-]+,
-// one space, and a non-empty value that does not start with whitespace and
-// holds no line break or NUL. Reports the first bad entry:
+// Each non-empty option must be "<key> <value>": a key of [A-Za-z0-9._-]+
+// not starting with '-', one space, and a non-empty value that does not start
+// with whitespace or '-' and is valid UTF-8 without control characters, at
+// most 4096 bytes in all (what executors/commands/validate.h lets reach a
+// node). Reports the first bad entry:
 // `option "x" must be "<key> <value>"`.
 std::optional<std::string> VolumeOptionsProblem(const std::vector<std::string>& options);
 

@@ -13,6 +13,11 @@ TEST(RulesTest, VolumeNames) {
   EXPECT_FALSE(IsVolumeName("a.b"));
   EXPECT_FALSE(IsVolumeName("a b"));
   EXPECT_FALSE(IsVolumeName("ns_pvc.name"));
+  // Names gluster's CLI would misread or refuse.
+  EXPECT_FALSE(IsVolumeName("-rf"));
+  EXPECT_FALSE(IsVolumeName("all"));
+  EXPECT_FALSE(IsVolumeName(std::string(257, 'a')));
+  EXPECT_TRUE(IsVolumeName(std::string(256, 'a')));
 }
 
 TEST(RulesTest, DeviceNames) {
@@ -22,6 +27,11 @@ TEST(RulesTest, DeviceNames) {
   EXPECT_FALSE(IsDeviceName("dev/sdb"));
   EXPECT_FALSE(IsDeviceName("/dev/sd b"));
   EXPECT_FALSE(IsDeviceName("/dev/$(reboot)"));
+  // Names a node command would refuse are refused here, before anything runs.
+  EXPECT_FALSE(IsDeviceName("/dev/../etc/passwd"));
+  EXPECT_FALSE(IsDeviceName("/dev/./sdb"));
+  EXPECT_FALSE(IsDeviceName("/dev/" + std::string(4092, 'a')));
+  EXPECT_TRUE(IsDeviceName("/dev/" + std::string(4091, 'a')));
 }
 
 TEST(RulesTest, TagNames) {
@@ -67,6 +77,12 @@ TEST(RulesTest, HostnamesProblem) {
   EXPECT_EQ(HostnamesProblem({"good", "bad host"}, "manage"),
             "[good bad host] is not a valid manage hostname");
   EXPECT_EQ(HostnamesProblem({""}, "storage"), "[] is not a valid storage hostname");
+  // Heketi's rule accepts these; gluster and the node commands do not
+  for (const char* h : {"my_host", "node-.example.com", "node1.example.com.", "123"}) {
+    EXPECT_EQ(HostnamesProblem({h}, "manage"), "[" + std::string(h) + "] is not a valid manage hostname")
+        << h;
+  }
+  EXPECT_EQ(HostnamesProblem({"node-1.example.com", "fe80::1:2", "10.0.0.1"}, "storage"), std::nullopt);
 }
 
 TEST(RulesTest, Uuids) {
@@ -121,6 +137,18 @@ TEST(RulesTest, VolumeOptions) {
   EXPECT_EQ(VolumeOptionsProblem({"key a\nb"}), R"(option "key a\nb" must be "<key> <value>")");
   EXPECT_EQ(VolumeOptionsProblem({std::string("key a\0b", 7)}),
             R"(option "key a\x00b" must be "<key> <value>")");
+}
+
+// What the `gluster volume set` builder would refuse is refused up front.
+TEST(RulesTest, VolumeOptionsAsNodeCommandsTakeThem) {
+  EXPECT_EQ(VolumeOptionsProblem({"user.x $(touch /tmp/x); `id` 'q' \"d\" | > caf\xC3\xA9"}), std::nullopt);
+  EXPECT_EQ(VolumeOptionsProblem({"user.x -rf"}), R"(option "user.x -rf" must be "<key> <value>")");
+  EXPECT_EQ(VolumeOptionsProblem({"-key value"}), R"(option "-key value" must be "<key> <value>")");
+  EXPECT_EQ(VolumeOptionsProblem({"key a\tb"}), R"(option "key a\tb" must be "<key> <value>")");
+  EXPECT_EQ(VolumeOptionsProblem({"key a\x7f"}), R"(option "key a\x7f" must be "<key> <value>")");
+  EXPECT_EQ(VolumeOptionsProblem({"key \xff"}), "option \"key \xff\" must be \"<key> <value>\"");
+  EXPECT_EQ(VolumeOptionsProblem({"key " + std::string(4092, 'v')}), std::nullopt);
+  EXPECT_NE(VolumeOptionsProblem({"key " + std::string(4093, 'v')}), std::nullopt);
 }
 
 TEST(RulesTest, Quote) {

@@ -1,6 +1,7 @@
 // server operations info|list|cleanup, server mode get|set,
-// server state examine gluster, db dump|check, loglevel get|set
+// server state examine gluster, db dump|check|backup, loglevel get|set
 #include "cli/commands.h"
+#include "cli/db_backup.h"
 #include "cli/format.h"
 
 namespace brickyard::cli {
@@ -55,6 +56,36 @@ void AddOperations(CLI::App* server, Commands& commands) {
   }
 }
 
+// Brickyard: server state reconcile [ids...] [--confirm | --dry-run].
+void AddReconcile(CLI::App* state, Commands& commands) {
+  CLI::App* cmd = AddLeaf(state, "reconcile",
+                          "Repair what examine found (default: all repairable findings); "
+                          "prints the repairs unless --confirm");
+  auto args = AddArgs(cmd, "findings", "Optional: ids of the findings to repair");
+  auto confirm = std::make_shared<bool>(false);
+  auto dry_run = std::make_shared<bool>(false);
+  cmd->add_flag("--confirm", *confirm, "Apply the repairs");
+  cmd->add_flag("--dry-run", *dry_run, "Only print the repairs (the default)");
+  commands.On(cmd, [args, confirm, dry_run](Context& ctx) -> Status {
+    if (*confirm && *dry_run) return InvalidArgument("--confirm and --dry-run exclude each other");
+    BY_ASSIGN_OR_RETURN(auto* c, ctx.Client());
+    Json req = {{"apply", *confirm}, {"findings", *args}};
+    if (*confirm) {
+      BY_RETURN_IF_ERROR(c->Call("POST", "/internal/state/reconcile", req).status());
+      ctx.out() << "Reconcile done\n";
+      return Status::Ok();
+    }
+    BY_ASSIGN_OR_RETURN(Json plan, c->Post("/internal/state/reconcile", req));
+    std::string text;
+    for (const auto& r : Arr(plan, "repairs")) {
+      text += Str(r, "id") + "  " + Str(r, "kind") + "  " + Str(Field(r, "repair"), "action") + ": " +
+              Str(Field(r, "repair"), "description") + "\n";
+    }
+    if (text.empty()) text = "Nothing to repair\n";
+    return PrintResult(ctx, plan, text);
+  });
+}
+
 void AddMode(CLI::App* server, Commands& commands) {
   CLI::App* mode = server->add_subcommand("mode", "Get or set the server's administrative mode");
   mode->require_subcommand(0, 1);
@@ -93,6 +124,7 @@ void AddServerCommands(CLI::App& root, Commands& commands) {
     examine->require_subcommand(0, 1);
     CLI::App* cmd = AddLeaf(examine, "gluster", "Compare the database with Gluster and LVM on the nodes");
     commands.On(cmd, [](Context& ctx) { return PrintRaw(ctx, "/internal/state/examine/gluster"); });
+    AddReconcile(state, commands);
   }
 
   CLI::App* db = root.add_subcommand("db", "Heketi Database Management");
@@ -101,6 +133,21 @@ void AddServerCommands(CLI::App& root, Commands& commands) {
               [](Context& ctx) { return PrintRaw(ctx, "/db/dump"); });
   commands.On(AddLeaf(db, "check", "Check the database for inconsistencies"),
               [](Context& ctx) { return PrintRaw(ctx, "/db/check"); });
+  {
+    CLI::App* cmd = AddLeaf(db, "backup",
+                            "Save a consistent copy of the server's database (Brickyard extension)");
+    auto output = std::make_shared<std::string>();
+    cmd->add_option("--output", *output, "New file to write the backup to");
+    commands.On(cmd, [output](Context& ctx) -> Status {
+      if (output->empty()) return InvalidArgument("Missing output file");
+      BY_ASSIGN_OR_RETURN(auto* c, ctx.Client());
+      BY_ASSIGN_OR_RETURN(client::Reply reply, c->Call("GET", "/backup/db"));
+      BY_RETURN_IF_ERROR(SaveBackup(reply.body, *output));
+      ctx.out() << "Database backup saved to " << *output << " (" << reply.body.size()
+                << " bytes)\n";
+      return Status::Ok();
+    });
+  }
 
   CLI::App* loglevel = root.add_subcommand("loglevel", "Heketi server log level");
   loglevel->require_subcommand(0, 1);

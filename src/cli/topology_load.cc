@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "client/topology.h"
+#include "common/json_depth.h"
 #include "common/strings.h"
 
 namespace brickyard::cli {
@@ -114,6 +115,7 @@ std::string Inline(const Status& s) {
 }  // namespace
 
 Result<Json> ParseTopologyFile(const std::string& text) {
+  if (JsonNestsDeeperThan(text)) return ParseError();
   Json parsed;
   try {
     parsed = Json::parse(text);

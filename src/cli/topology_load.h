@@ -15,7 +15,8 @@ namespace brickyard::cli {
 // a device is a name string or {name, destroydata?, tags?}; cluster file /
 // block default to true. Normalised shape:
 // {"clusters":[{"file":b,"block":b,"nodes":[{"node":{...},"devices":[{"name","destroydata","tags"?}]}]}]}
-// Errors: InvalidArgument "Unable to parse config file".
+// Errors: InvalidArgument "Unable to parse config file", also for a file
+// nesting deeper than kMaxJsonDepth (common/json_depth.h).
 Result<Json> ParseTopologyFile(const std::string& text);
 
 // Runs the algorithm against `client` over a parsed file, writing progress

@@ -157,5 +157,16 @@ TEST(ParseTopologyFileTest, LenientLikeGo) {
   EXPECT_FALSE(ParseTopologyFile(R"({"clusters":[{"nodes":[{"node":{"zone":"1"}}]}]})").ok());
 }
 
+// Tags are copied into the node request; a deeply nested value there used to
+// exhaust the stack (found by fuzz/fuzz_topology_file).
+TEST(ParseTopologyFileTest, RefusesDeepNesting) {
+  const size_t depth = 1000000;
+  std::string file = R"({"clusters":[{"nodes":[{"node":{"hostnames":{"manage":["a"]},"tags":{"x":)" +
+                     std::string(depth, '[') + std::string(depth, ']') + "}}}]}]}";
+  auto f = ParseTopologyFile(file);
+  ASSERT_FALSE(f.ok());
+  EXPECT_EQ(f.status().message(), "Unable to parse config file");
+}
+
 }  // namespace
 }  // namespace brickyard::cli

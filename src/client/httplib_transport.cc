@@ -6,6 +6,7 @@
 #include <openssl/x509_vfy.h>
 
 #include <cstdio>
+#include <mutex>
 
 namespace brickyard::client {
 
@@ -21,6 +22,25 @@ struct HttplibTransport::Certs {
     X509_STORE_set_default_paths(store);
     for (X509* c : list) X509_STORE_add_cert(store, c);
     return store;
+  }
+};
+
+// Kept-alive connections not in use, for GETs from any thread.
+struct HttplibTransport::IdleClients {
+  static constexpr size_t kMax = 16;
+  std::mutex mu;
+  std::vector<std::unique_ptr<httplib::Client>> clients;  // guarded by mu
+
+  std::unique_ptr<httplib::Client> Take() {
+    std::lock_guard lock(mu);
+    if (clients.empty()) return nullptr;
+    auto c = std::move(clients.back());
+    clients.pop_back();
+    return c;
+  }
+  void Put(std::unique_ptr<httplib::Client> c) {
+    std::lock_guard lock(mu);
+    if (clients.size() < kMax) clients.push_back(std::move(c));
   }
 };
 
@@ -62,42 +82,62 @@ Result<std::unique_ptr<HttplibTransport>> HttplibTransport::Create(BaseUrl base,
 
 HttplibTransport::HttplibTransport(BaseUrl base, TlsOptions tls, TransportTimeouts timeouts,
                                    std::unique_ptr<Certs> certs)
-    : base_(std::move(base)), tls_(std::move(tls)), timeouts_(timeouts), certs_(std::move(certs)) {}
+    : base_(std::move(base)),
+      tls_(std::move(tls)),
+      timeouts_(timeouts),
+      certs_(std::move(certs)),
+      idle_(std::make_unique<IdleClients>()) {}
 
 HttplibTransport::~HttplibTransport() = default;
 
+std::unique_ptr<httplib::Client> HttplibTransport::NewClient(bool keep_alive) const {
+  auto cli = std::make_unique<httplib::Client>(base_.Origin());
+  cli->set_connection_timeout(timeouts_.connect);
+  cli->set_read_timeout(timeouts_.read);
+  cli->set_write_timeout(timeouts_.write);
+  cli->set_keep_alive(keep_alive);
+  cli->set_tcp_nodelay(true);
+  cli->set_follow_location(false);
+  if (base_.scheme == "https") {
+    cli->enable_server_certificate_verification(!tls_.insecure);
+    if (!tls_.insecure && !certs_->list.empty()) cli->set_ca_cert_store(certs_->MakeStore());
+  }
+  return cli;
+}
+
 Result<HttpResponse> HttplibTransport::Send(const HttpRequest& request) {
-  httplib::Client cli(base_.Origin());
-  cli.set_connection_timeout(timeouts_.connect);
-  cli.set_read_timeout(timeouts_.read);
-  cli.set_write_timeout(timeouts_.write);
-  cli.set_keep_alive(false);
-  cli.set_follow_location(false);
-  const bool https = base_.scheme == "https";
-  if (https) {
-    cli.enable_server_certificate_verification(!tls_.insecure);
-    if (!tls_.insecure && !certs_->list.empty()) cli.set_ca_cert_store(certs_->MakeStore());
+  if (request.method != "GET" && request.method != "POST" && request.method != "DELETE") {
+    return InvalidArgument("Unsupported HTTP method " + request.method);
   }
   httplib::Headers headers;
   for (const auto& [k, v] : request.headers) headers.emplace(k, v);
+  auto perform = [&](httplib::Client& cli) {
+    if (request.method == "GET") return cli.Get(request.path, headers);
+    if (request.method == "POST") {
+      return cli.Post(request.path, headers, request.body, "application/json");
+    }
+    return request.body.empty()
+               ? cli.Delete(request.path, headers)
+               : cli.Delete(request.path, headers, request.body, "application/json");
+  };
 
-  httplib::Result res(nullptr, httplib::Error::Unknown);
-  if (request.method == "GET") {
-    res = cli.Get(request.path, headers);
-  } else if (request.method == "POST") {
-    res = cli.Post(request.path, headers, request.body, "application/json");
-  } else if (request.method == "DELETE") {
-    res = request.body.empty() ? cli.Delete(request.path, headers)
-                               : cli.Delete(request.path, headers, request.body, "application/json");
-  } else {
-    return InvalidArgument("Unsupported HTTP method " + request.method);
+  const bool reusable = request.method == "GET";
+  std::unique_ptr<httplib::Client> cli = reusable ? idle_->Take() : nullptr;
+  const bool reused = cli != nullptr;
+  if (!cli) cli = NewClient(reusable);
+  httplib::Result res = perform(*cli);
+  if (!res && reused) {
+    // The server may have closed the idle connection meanwhile.
+    cli = NewClient(true);
+    res = perform(*cli);
   }
 
   if (!res) {
+    const bool https = base_.scheme == "https";
     const httplib::Error err = res.error();
     const std::string url = base_.ToString();
     if (err == httplib::Error::SSLServerVerification) {
-      long code = cli.get_openssl_verify_result();
+      long code = cli->get_openssl_verify_result();
       return Unavailable("TLS certificate verification failed for " + url + ": " +
                          X509_verify_cert_error_string(code) +
                          " (trust the server's CA with --tls-cert, or skip the check with "
@@ -112,6 +152,7 @@ Result<HttpResponse> HttplibTransport::Send(const HttpRequest& request) {
   out.status = res->status;
   for (const auto& [k, v] : res->headers) out.headers.emplace_back(k, v);
   out.body = std::move(res->body);
+  if (reusable) idle_->Put(std::move(cli));
   return out;
 }
 

@@ -1,6 +1,8 @@
 // HttplibTransport: Transport over cpp-httplib, for http:// and https://.
-// Each Send opens its own connection, so one instance is safe to share
-// between threads (topology fetches run requests in parallel).
+// GET requests reuse idle kept-alive connections (a GET whose reused
+// connection turns out closed is sent once more on a new one); every other
+// request opens a connection of its own, so nothing that changes state is
+// ever sent twice. Thread-safe: topology fetches run requests in parallel.
 #pragma once
 
 #include <chrono>
@@ -10,6 +12,10 @@
 
 #include "client/base_url.h"
 #include "client/transport.h"
+
+namespace httplib {
+class Client;
+}
 
 namespace brickyard::client {
 
@@ -36,13 +42,16 @@ class HttplibTransport final : public Transport {
 
  private:
   struct Certs;
+  struct IdleClients;
   HttplibTransport(BaseUrl base, TlsOptions tls, TransportTimeouts timeouts,
                    std::unique_ptr<Certs> certs);
+  std::unique_ptr<httplib::Client> NewClient(bool keep_alive) const;
 
   BaseUrl base_;
   TlsOptions tls_;
   TransportTimeouts timeouts_;
   std::unique_ptr<Certs> certs_;  // immutable after construction
+  std::unique_ptr<IdleClients> idle_;
 };
 
 }  // namespace brickyard::client

@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <thread>
@@ -64,6 +65,68 @@ TEST(HttplibTransportTest, SendsAndReceives) {
   ASSERT_TRUE(p.ok());
   EXPECT_EQ(p->status, 201);
   EXPECT_EQ(p->body, R"({"a":1})");
+}
+
+// Answers with the client's port, which tells connections apart.
+void AddPortRoutes(httplib::Server& s) {
+  auto port = [](const httplib::Request& req, httplib::Response& res) {
+    res.set_content(std::to_string(req.remote_port), "text/plain");
+  };
+  s.Get("/port", port);
+  s.Post("/port", port);
+}
+
+TEST(HttplibTransportTest, GetsReuseAConnectionOthersDoNot) {
+  httplib::Server server;
+  AddPortRoutes(server);
+  Running running(server);
+  auto t = HttplibTransport::Create(*ParseBaseUrl("http://127.0.0.1:" + std::to_string(running.port())), {});
+  ASSERT_TRUE(t.ok());
+  auto get = [&](const char* method) {
+    auto r = (*t)->Send({method, "/port", {}, ""});
+    EXPECT_TRUE(r.ok() && r->status == 200) << method;
+    return r.ok() ? r->body : std::string();
+  };
+  const std::string first = get("GET");
+  EXPECT_EQ(get("GET"), first);
+  EXPECT_EQ(get("GET"), first);
+  const std::string post = get("POST");
+  EXPECT_NE(post, first);
+  EXPECT_NE(get("POST"), post);
+}
+
+TEST(HttplibTransportTest, GetOnAConnectionTheServerClosedIsSentAgain) {
+  httplib::Server server;
+  AddPortRoutes(server);
+  server.set_keep_alive_max_count(1);  // the server closes every connection after one request
+  Running running(server);
+  auto t = HttplibTransport::Create(*ParseBaseUrl("http://127.0.0.1:" + std::to_string(running.port())), {});
+  ASSERT_TRUE(t.ok());
+  for (int i = 0; i < 5; ++i) {
+    auto r = (*t)->Send({"GET", "/port", {}, ""});
+    ASSERT_TRUE(r.ok()) << i << ": " << r.status().message();
+    EXPECT_EQ(r->status, 200);
+  }
+}
+
+TEST(HttplibTransportTest, ParallelGetsShareTheTransport) {
+  httplib::Server server;
+  AddPortRoutes(server);
+  Running running(server);
+  auto t = HttplibTransport::Create(*ParseBaseUrl("http://127.0.0.1:" + std::to_string(running.port())), {});
+  ASSERT_TRUE(t.ok());
+  std::atomic<int> ok{0};
+  std::vector<std::thread> threads;
+  for (int k = 0; k < 4; ++k) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 25; ++i) {
+        auto r = (*t)->Send({"GET", "/port", {}, ""});
+        if (r.ok() && r->status == 200) ++ok;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(ok, 100);
 }
 
 TEST(HttplibTransportTest, UnreachableServerNamesTheUrl) {

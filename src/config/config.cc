@@ -176,6 +176,7 @@ std::vector<Field> GlusterfsFields(GlusterfsConfig& g) {
       {"gid_max", Int(g.gid_max)},
       {"mock_device_size_gb", Int(g.mock_device_size_gb)},
       {"mock_delay_ms", Int(g.mock_delay_ms)},
+      {"mock_state_file", String(g.mock_state_file)},
   };
 }
 

@@ -77,6 +77,7 @@ struct GlusterfsConfig {
   int64_t gid_max = 2147483646;
   int64_t mock_device_size_gb = 500;     // HEKETI_MOCK_DEVICE_SIZE_GB
   int64_t mock_delay_ms = 0;             // mock executor: latency added to every node call (tests)
+  std::string mock_state_file;           // mock executor: file keeping its node state across restarts (tests)
 };
 
 struct Config {

@@ -16,7 +16,9 @@
 #include <vector>
 
 #include "common/status.h"
+#include "executors/block.h"
 #include "executors/commands/gluster_parse.h"
+#include "executors/inspect.h"
 
 namespace brickyard::executors {
 
@@ -39,8 +41,9 @@ struct DeviceHandle {
 struct BrickRequest {
   std::string device_id;     // VG vg_<device_id>
   std::string brick_id;
-  std::string tp_name;       // tp_<brick id> unless shared (clones)
-  std::string lv_name;       // brick_<brick id>
+  std::string tp_name;       // tp_<brick id>; "" for snapshot-clone bricks, whose
+                             // pool (their origin's) BrickDestroy asks LVM for
+  std::string lv_name;       // brick_<brick id>, or SnapshotBrickLvName (naming.h)
   int64_t size_kib = 0;
   int64_t tp_size_kib = 0;
   int64_t pool_meta_kib = 0;
@@ -132,7 +135,10 @@ class VolumeExecutor {
 class Executor : public PeerExecutor,
                  public DeviceExecutor,
                  public BrickExecutor,
-                 public VolumeExecutor {
+                 public VolumeExecutor,
+                 public InspectExecutor,
+                 public RepairExecutor,
+                 public BlockExecutor {
  public:
   // The registry name this executor was created under ("mock", "ssh").
   virtual std::string Name() const = 0;

@@ -72,6 +72,61 @@ class ForwardingExecutor : public Executor {
     return inner_.HealInfo(host, name);
   }
 
+  Result<std::vector<commands::GlusterVolume>> VolumesInfo(const std::string& host) override {
+    return inner_.VolumesInfo(host);
+  }
+  Result<std::vector<commands::GlusterPeer>> PeerStatus(const std::string& host) override {
+    return inner_.PeerStatus(host);
+  }
+  Result<std::vector<commands::BrickProcess>> VolumeStatus(const std::string& host,
+                                                          const std::string& name) override {
+    return inner_.VolumeStatus(host, name);
+  }
+  Result<std::vector<commands::NodeLv>> BrickLvs(const std::string& host) override {
+    return inner_.BrickLvs(host);
+  }
+  Result<std::vector<commands::MountEntry>> BrickMounts(const std::string& host) override {
+    return inner_.BrickMounts(host);
+  }
+  Result<std::vector<commands::MountEntry>> FstabBricks(const std::string& host) override {
+    return inner_.FstabBricks(host);
+  }
+  Result<std::vector<std::string>> BrickDirs(const std::string& host) override {
+    return inner_.BrickDirs(host);
+  }
+
+  Status VolumeStart(const std::string& host, const std::string& name, bool force) override {
+    return inner_.VolumeStart(host, name, force);
+  }
+  Status VolumeResetBrick(const std::string& host, const std::string& volume,
+                          const BrickAddress& brick) override {
+    return inner_.VolumeResetBrick(host, volume, brick);
+  }
+  Status VolumeHealFull(const std::string& host, const std::string& name) override {
+    return inner_.VolumeHealFull(host, name);
+  }
+  Status BrickRemount(const std::string& host, const BrickRequest& req) override {
+    return inner_.BrickRemount(host, req);
+  }
+
+  Result<BlockVolumeExport> BlockVolumeCreate(const std::string& host,
+                                              const BlockVolumeRequest& req) override {
+    return inner_.BlockVolumeCreate(host, req);
+  }
+  Status BlockVolumeDelete(const std::string& host, const std::string& hosting_volume,
+                           const std::string& name) override {
+    return inner_.BlockVolumeDelete(host, hosting_volume, name);
+  }
+  Status BlockVolumeExpand(const std::string& host, const std::string& hosting_volume,
+                           const std::string& name, int64_t size_gib) override {
+    return inner_.BlockVolumeExpand(host, hosting_volume, name, size_gib);
+  }
+  Result<commands::BlockState> BlockVolumeInfo(const std::string& host,
+                                               const std::string& hosting_volume,
+                                               const std::string& name) override {
+    return inner_.BlockVolumeInfo(host, hosting_volume, name);
+  }
+
  protected:
   Executor& inner_;
 };

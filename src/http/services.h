@@ -9,6 +9,7 @@
 #include "http/router.h"
 #include "ops/context.h"
 #include "ops/job_queue.h"
+#include "ops/op_cleaner.h"
 #include "ops/prepared.h"
 #include "ops/topology_ops.h"
 #include "ops/volume_ops.h"
@@ -29,6 +30,7 @@ struct Services {
   ops::JobQueue& topology_jobs;  // node/device changes: never refused
   AdminState& admin;
   LogControl& log;
+  ops::OpCleaner& cleaner;  // pending-operation cleanup (POST /operations/pending/cleanup)
 };
 
 // Submits a prepared operation to `queue` and answers 202, or releases what
@@ -47,6 +49,7 @@ void RegisterQueueRoutes(Router& r, Services& s);
 void RegisterOperationRoutes(Router& r, Services& s);
 void RegisterDbRoutes(Router& r, Services& s);
 void RegisterAdminRoutes(Router& r, Services& s);
+void RegisterStateRoutes(Router& r, Services& s);
 Handler MetricsHandler(Services& s);
 
 inline void RegisterAllRoutes(Router& r, Services& s) {
@@ -60,6 +63,7 @@ inline void RegisterAllRoutes(Router& r, Services& s) {
   RegisterOperationRoutes(r, s);
   RegisterDbRoutes(r, s);
   RegisterAdminRoutes(r, s);
+  RegisterStateRoutes(r, s);
 }
 
 }  // namespace brickyard::http

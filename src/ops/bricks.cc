@@ -3,6 +3,7 @@
 #include <future>
 
 #include "common/ids.h"
+#include "executors/commands/naming.h"
 
 namespace brickyard::ops {
 
@@ -23,6 +24,32 @@ executors::BrickRequest ToBrickRequest(const model::Brick& b, int64_t gid) {
   r.path = b.path;
   r.arbiter = b.role == model::BrickRole::kArbiter;
   return r;
+}
+
+Result<std::vector<executors::BrickRequest>> ToBrickRequests(const std::vector<BrickOnNode>& bricks,
+                                                             int64_t gid) {
+  std::vector<executors::BrickRequest> out;
+  out.reserve(bricks.size());
+  for (const auto& b : bricks) {
+    executors::BrickRequest r = ToBrickRequest(b.brick, gid);
+    if (executors::commands::IsGlusterManagedMount(b.brick.path)) {
+      BY_ASSIGN_OR_RETURN(int64_t position, executors::commands::SnapshotBrickPosition(b.brick.path));
+      int64_t index_on_node = 0;
+      for (const auto& other : bricks) {
+        if (other.brick.node_id != b.brick.node_id ||
+            !executors::commands::IsGlusterManagedMount(other.brick.path)) {
+          continue;
+        }
+        auto p = executors::commands::SnapshotBrickPosition(other.brick.path);
+        if (p.ok() && *p < position) ++index_on_node;
+      }
+      BY_ASSIGN_OR_RETURN(r.lv_name,
+                          executors::commands::SnapshotBrickLvName(b.brick.path, index_on_node));
+      r.tp_name.clear();
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
 }
 
 model::Brick NewBrick(const placement::PlacedBrick& p, const std::string& volume_id,
@@ -89,11 +116,12 @@ Status CreateBricks(Context& ctx, const std::vector<BrickOnNode>& bricks, int64_
 }
 
 Status DestroyBricks(Context& ctx, const std::vector<BrickOnNode>& bricks, int64_t gid) {
+  BY_ASSIGN_OR_RETURN(std::vector<executors::BrickRequest> requests, ToBrickRequests(bricks, gid));
   std::vector<std::future<Result<bool>>> futures;
   futures.reserve(bricks.size());
-  for (const auto& b : bricks) {
-    futures.push_back(std::async(std::launch::async, [&ctx, &b, gid] {
-      return ctx.executor.BrickDestroy(b.node.manage(), ToBrickRequest(b.brick, gid));
+  for (size_t i = 0; i < bricks.size(); ++i) {
+    futures.push_back(std::async(std::launch::async, [&ctx, &bricks, &requests, i] {
+      return ctx.executor.BrickDestroy(bricks[i].node.manage(), requests[i]);
     }));
   }
   Status first;

@@ -25,7 +25,17 @@ struct BrickOnNode {
 // The on-node path of a brick: /var/lib/heketi/mounts/vg_<dev>/brick_<id>/brick.
 std::string BrickPath(const std::string& device_id, const std::string& brick_id);
 
+// The executor's request for a brick Brickyard made (tp_<id>, brick_<id>).
 executors::BrickRequest ToBrickRequest(const model::Brick& b, int64_t gid);
+
+// The requests for `bricks`, which hold every brick of their volume on each
+// node that appears: as ToBrickRequest, except for snapshot-clone bricks
+// (paths under glusterd's snapshot area), whose LV is glusterd's
+// (SnapshotBrickLvName, numbered per node in gluster's brick order) and whose
+// pool, their origin's, the executor looks up. InvalidArgument when a clone
+// brick's path does not have glusterd's shape.
+Result<std::vector<executors::BrickRequest>> ToBrickRequests(const std::vector<BrickOnNode>& bricks,
+                                                             int64_t gid);
 
 // A new brick with a fresh id for a placed position, owned by `op_id`.
 model::Brick NewBrick(const placement::PlacedBrick& p, const std::string& volume_id,
@@ -40,7 +50,9 @@ Result<std::vector<BrickOnNode>> LoadBricksOnNodes(store::ReadTx& tx,
 Status CreateBricks(Context& ctx, const std::vector<BrickOnNode>& bricks, int64_t gid);
 
 // Destroys every brick on its node in parallel. Bricks already gone count as
-// destroyed. Returns the first error, naming the node.
+// destroyed. Returns the first error, naming the node. Snapshot-clone bricks
+// must come with their volume's other bricks on the same node
+// (ToBrickRequests).
 Status DestroyBricks(Context& ctx, const std::vector<BrickOnNode>& bricks, int64_t gid);
 
 // Deletes `brick` from the store and credits its accounted space back to its

@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "model/block_volume.h"
+
 namespace brickyard::ops {
 namespace {
 
@@ -97,9 +99,41 @@ Result<ConsistencyReport> CheckConsistency(store::ReadTx& tx) {
         problems.push_back("brick " + b.id + " of volume " + vid + " is on missing device " + b.device_id);
       }
     }
+    BY_ASSIGN_OR_RETURN(auto hosted, tx.ListHostedBlockVolumeIds(vid, /*include_pending=*/true));
+    int64_t hosted_gib = 0;
+    for (const auto& bid : hosted) {
+      BY_ASSIGN_OR_RETURN(model::BlockVolume bv, tx.GetBlockVolume(bid));
+      hosted_gib += bv.size_gib;
+    }
+    if (!v.block && !hosted.empty()) {
+      problems.push_back("volume " + vid + " hosts block volumes but is not a block hosting volume");
+    }
+    if (v.block && !model::BlockSpaceBalances(v, hosted_gib)) {
+      problems.push_back("block hosting volume " + vid + ": size " + std::to_string(v.size_gib) +
+                         " != block volumes " + std::to_string(hosted_gib) + " + free " +
+                         std::to_string(v.block_info.free_size) + " + reserved " +
+                         std::to_string(v.block_info.reserved_size));
+    }
     check_pending("volume", vid, v.pending_op, problems);
     Tally(r.volumes, !v.pending_op.empty(), std::move(problems));
   }
+
+  BY_ASSIGN_OR_RETURN(auto blockvolume_ids, tx.ListBlockVolumeIds(/*include_pending=*/true));
+  for (const auto& bid : blockvolume_ids) {
+    BY_ASSIGN_OR_RETURN(model::BlockVolume bv, tx.GetBlockVolume(bid));
+    std::vector<std::string> problems;
+    auto host = tx.GetVolume(bv.hosting_volume_id);
+    if (!host.ok()) {
+      problems.push_back("block volume " + bid + " is on missing volume " + bv.hosting_volume_id);
+    } else if (host->cluster_id != bv.cluster_id) {
+      problems.push_back("block volume " + bid + " names cluster " + bv.cluster_id +
+                         " but its hosting volume is in cluster " + host->cluster_id);
+    }
+    check_pending("block volume", bid, bv.pending_op, problems);
+    Tally(r.blockvolumes, !bv.pending_op.empty(), std::move(problems));
+  }
+  BY_ASSIGN_OR_RETURN(auto attributes, tx.ListDbAttributes());
+  for (size_t i = 0; i < attributes.size(); ++i) Tally(r.dbattributes, false, {});
   return r;
 }
 

@@ -1,6 +1,7 @@
 // Consistency check of the store (GET /db/check, spec provisioning §5.9):
 // every link resolves, pending markers name existing operations, and for
-// every device total == free + used and used == the space of its bricks.
+// every device total == free + used and used == the space of its bricks, and
+// every block-hosting volume's size == its block volumes + free + reserved.
 #pragma once
 
 #include <string>

@@ -2,9 +2,22 @@
 
 #include <spdlog/spdlog.h>
 
+#include <optional>
+
 #include "common/ids.h"
 
 namespace brickyard::ops {
+namespace {
+
+// The job a worker thread runs, and the success its body recorded itself.
+struct CurrentJob {
+  const std::string* id = nullptr;
+  const Clock* clock = nullptr;
+  std::optional<std::string> recorded_location;
+};
+thread_local CurrentJob t_job;
+
+}  // namespace
 
 JobQueue::JobQueue(store::Store& store, const Clock& clock, int workers, int64_t max_queued,
                    int64_t retention_s)
@@ -42,9 +55,18 @@ Result<std::string> JobQueue::Submit(const std::string& owner, JobFn fn, bool bo
   {
     std::lock_guard lock(mu_);
     queue_.push_back(Item{job.id, std::move(fn)});
+    active_.insert(job.id);
   }
   cv_.notify_one();
   return job.id;
+}
+
+void JobQueue::WaitFinished(const std::string& id, std::chrono::milliseconds timeout) {
+  std::unique_lock lock(mu_);
+  if (!active_.count(id) || waiters_ >= kMaxWaiters) return;
+  ++waiters_;
+  finished_cv_.wait_for(lock, timeout, [&] { return !active_.count(id); });
+  --waiters_;
 }
 
 int64_t JobQueue::InFlight() const {
@@ -69,17 +91,44 @@ void JobQueue::WorkerLoop() {
       ++running_;
     }
     Result<std::string> result = Internal("operation did not run");
+    t_job = CurrentJob{&item.id, &clock_, std::nullopt};
     try {
       result = item.fn();
     } catch (const std::exception& e) {
       result = Internal(std::string("operation failed: ") + e.what());
     }
-    Finish(item.id, result);
+    const bool claimed = result.ok() && t_job.recorded_location == result.value();
+    t_job = CurrentJob{};
+    if (!claimed || !RecordedAs(item.id, result.value())) Finish(item.id, result);
     {
       std::lock_guard lock(mu_);
       --running_;
+      active_.erase(item.id);
     }
+    finished_cv_.notify_all();
   }
+}
+
+bool JobQueue::RecordedAs(const std::string& id, const std::string& location) const {
+  // The transaction that recorded it may have rolled back after all.
+  bool done = false;
+  Status st = store_.View([&](store::ReadTx& tx) -> Status {
+    BY_ASSIGN_OR_RETURN(store::Job job, tx.GetJob(id));
+    done = job.state == store::Job::State::kDone && job.location == location;
+    return Status::Ok();
+  });
+  return st.ok() && done;
+}
+
+Status JobQueue::RecordSuccess(store::WriteTx& tx, const std::string& location) {
+  if (t_job.id == nullptr) return Status::Ok();
+  BY_ASSIGN_OR_RETURN(store::Job job, tx.GetJob(*t_job.id));
+  job.state = store::Job::State::kDone;
+  job.location = location;
+  job.finished_unix = t_job.clock->NowUnix();
+  BY_RETURN_IF_ERROR(tx.PutJob(job));
+  t_job.recorded_location = location;
+  return Status::Ok();
 }
 
 void JobQueue::Finish(const std::string& id, const Result<std::string>& result) {

@@ -109,5 +109,108 @@ TEST_F(JobQueueTest, ExceptionsBecomeErrors) {
   EXPECT_EQ(j.error, "operation failed: oops");
 }
 
+TEST_F(JobQueueTest, BodyRecordsItsSuccessInItsOwnTransaction) {
+  JobQueue q(*store_, clock_, 1, 10, 60);
+  std::atomic<bool> done_before_return{false};
+  std::promise<std::string> id_known;
+  std::shared_future<std::string> job_id = id_known.get_future().share();
+  auto submitted = q.Submit("", [&]() -> Result<std::string> {
+    BY_RETURN_IF_ERROR(store_->Update(
+        [&](store::WriteTx& tx) { return JobQueue::RecordSuccess(tx, "/volumes/v1"); }));
+    // Already visible, before the queue sees the result.
+    Status st = store_->View([&](store::ReadTx& tx) -> Status {
+      BY_ASSIGN_OR_RETURN(store::Job j, tx.GetJob(job_id.get()));
+      done_before_return = j.state == store::Job::State::kDone && j.location == "/volumes/v1";
+      return Status::Ok();
+    });
+    if (!st.ok()) return st;
+    return std::string("/volumes/v1");
+  });
+  ASSERT_TRUE(submitted.ok());
+  id_known.set_value(*submitted);
+  store::Job j = WaitDone(*submitted);
+  EXPECT_TRUE(done_before_return);
+  EXPECT_EQ(j.state, store::Job::State::kDone);
+  EXPECT_EQ(j.location, "/volumes/v1");
+  EXPECT_EQ(j.finished_unix, 1000);
+}
+
+TEST_F(JobQueueTest, RecordedSuccessRolledBackIsWrittenByTheQueue) {
+  JobQueue q(*store_, clock_, 1, 10, 60);
+  auto id = q.Submit("", [&]() -> Result<std::string> {
+    Status st = store_->Update([&](store::WriteTx& tx) -> Status {
+      BY_RETURN_IF_ERROR(JobQueue::RecordSuccess(tx, "/volumes/v2"));
+      return Internal("changed my mind");
+    });
+    if (st.ok()) return Internal("the update should have failed");
+    return std::string("/volumes/v2");
+  });
+  ASSERT_TRUE(id.ok());
+  store::Job j = WaitDone(*id);
+  EXPECT_EQ(j.state, store::Job::State::kDone);
+  EXPECT_EQ(j.location, "/volumes/v2");
+}
+
+TEST_F(JobQueueTest, ErrorReturnedAfterRecordedSuccessWins) {
+  JobQueue q(*store_, clock_, 1, 10, 60);
+  auto id = q.Submit("", [&]() -> Result<std::string> {
+    BY_RETURN_IF_ERROR(store_->Update(
+        [&](store::WriteTx& tx) { return JobQueue::RecordSuccess(tx, "/volumes/v3"); }));
+    return Internal("late failure");
+  });
+  ASSERT_TRUE(id.ok());
+  store::Job j = WaitDone(*id);
+  EXPECT_EQ(j.state, store::Job::State::kFailed);
+  EXPECT_EQ(j.error, "late failure");
+}
+
+TEST_F(JobQueueTest, WaitFinishedReturnsOnceTheOutcomeIsStored) {
+  using std::chrono::milliseconds;
+  using Steady = std::chrono::steady_clock;
+  JobQueue q(*store_, clock_, 1, 10, 60);
+  std::promise<void> release;
+  std::shared_future<void> gate = release.get_future().share();
+  auto id = q.Submit("", [&] {
+    gate.wait();
+    return Result<std::string>("/volumes/w");
+  });
+  ASSERT_TRUE(id.ok());
+
+  // Unknown jobs do not wait; a running one waits out the timeout.
+  auto t0 = Steady::now();
+  q.WaitFinished("0123456789abcdef0123456789abcdef", milliseconds(5000));
+  EXPECT_LT(Steady::now() - t0, milliseconds(1000));
+  t0 = Steady::now();
+  q.WaitFinished(*id, milliseconds(30));
+  EXPECT_GE(Steady::now() - t0, milliseconds(30));
+
+  std::thread releaser([&] {
+    std::this_thread::sleep_for(milliseconds(20));
+    release.set_value();
+  });
+  t0 = Steady::now();
+  q.WaitFinished(*id, milliseconds(10000));
+  EXPECT_LT(Steady::now() - t0, milliseconds(5000));
+  releaser.join();
+  // Stored by the time the wait ends.
+  store::Job j;
+  ASSERT_TRUE(store_->View([&](store::ReadTx& tx) -> Status {
+                      BY_ASSIGN_OR_RETURN(j, tx.GetJob(*id));
+                      return Status::Ok();
+                    }).ok());
+  EXPECT_EQ(j.state, store::Job::State::kDone);
+  EXPECT_EQ(j.location, "/volumes/w");
+}
+
+TEST_F(JobQueueTest, RecordSuccessOutsideAJobDoesNothing) {
+  EXPECT_TRUE(store_->Update([](store::WriteTx& tx) {
+                      return JobQueue::RecordSuccess(tx, "/volumes/none");
+                    }).ok());
+  EXPECT_TRUE(store_->View([](store::ReadTx& tx) -> Status {
+                      BY_ASSIGN_OR_RETURN(auto running, tx.ListRunningJobs());
+                      return running.empty() ? Status::Ok() : Internal("unexpected job");
+                    }).ok());
+}
+
 }  // namespace
 }  // namespace brickyard::ops

@@ -10,22 +10,23 @@ namespace brickyard::ops {
 Result<placement::Snapshot> LoadSnapshot(store::ReadTx& tx, const std::string& cluster_id,
                                          const HealthCache& health) {
   placement::Snapshot snap;
-  BY_ASSIGN_OR_RETURN(std::vector<std::string> node_ids, tx.ListNodeIds(cluster_id));
-  for (const auto& id : node_ids) {
-    BY_ASSIGN_OR_RETURN(model::Node n, tx.GetNode(id));
+  BY_ASSIGN_OR_RETURN(std::vector<model::Node> nodes, tx.ListClusterNodes(cluster_id));
+  snap.nodes.reserve(nodes.size());
+  for (auto& n : nodes) {
     placement::NodeView v;
-    v.id = n.id;
-    v.zone = n.zone;
-    v.tags = n.tags;
     v.usable = n.state == model::State::kOnline && !health.IsKnownDown(n.id);
+    v.id = std::move(n.id);
+    v.zone = n.zone;
+    v.tags = std::move(n.tags);
     snap.nodes.push_back(std::move(v));
   }
   BY_ASSIGN_OR_RETURN(std::vector<model::Device> devices, tx.ListClusterDevices(cluster_id));
+  snap.devices.reserve(devices.size());
   for (auto& d : devices) {
     placement::DeviceView v;
-    v.id = d.id;
-    v.node_id = d.node_id;
-    v.tags = d.tags;
+    v.id = std::move(d.id);
+    v.node_id = std::move(d.node_id);
+    v.tags = std::move(d.tags);
     v.usable = d.state == model::State::kOnline;
     v.free_kib = d.free_kib;
     v.extent_kib = d.extent_kib;

@@ -10,6 +10,8 @@ Result<ClusterView> LoadClusterView(store::ReadTx& tx, const std::string& id_or_
   BY_ASSIGN_OR_RETURN(v.cluster, ResolveCluster(tx, id_or_name));
   BY_ASSIGN_OR_RETURN(v.node_ids, tx.ListNodeIds(v.cluster.id));
   BY_ASSIGN_OR_RETURN(v.volume_ids, tx.ListClusterVolumeIds(v.cluster.id, /*include_pending=*/false));
+  BY_ASSIGN_OR_RETURN(v.blockvolume_ids,
+                      tx.ListClusterBlockVolumeIds(v.cluster.id, /*include_pending=*/false));
   return v;
 }
 
@@ -38,7 +40,17 @@ Result<VolumeView> LoadVolumeView(store::ReadTx& tx, const std::string& id) {
   if (creating) return NotFound("Id not found");
   BY_ASSIGN_OR_RETURN(v.bricks, tx.ListVolumeBricks(id));
   BY_ASSIGN_OR_RETURN(v.mount_hosts, MountHosts(tx, v.volume.cluster_id));
+  BY_ASSIGN_OR_RETURN(v.blockvolume_ids, tx.ListHostedBlockVolumeIds(id, /*include_pending=*/false));
   return v;
+}
+
+Result<model::BlockVolume> LoadBlockVolumeView(store::ReadTx& tx, const std::string& id) {
+  BY_ASSIGN_OR_RETURN(model::BlockVolume bv, tx.GetBlockVolume(id));
+  if (!bv.pending_op.empty()) {
+    BY_ASSIGN_OR_RETURN(model::PendingOp op, tx.GetPendingOp(bv.pending_op));
+    if (op.type == model::OpType::kCreateBlockVolume) return NotFound("Id not found");
+  }
+  return bv;
 }
 
 }  // namespace brickyard::ops

@@ -8,6 +8,7 @@
 #include "common/strings.h"
 #include "model/sizing.h"
 #include "ops/bricks.h"
+#include "ops/job_queue.h"
 #include "ops/journal.h"
 #include "ops/placement_input.h"
 #include "ops/resolve.h"
@@ -162,7 +163,9 @@ Status ExecCreate(Context& ctx, const std::string& vol_id, const std::string& op
     if (!bricks_undo.ok()) return st.Prefixed("(rollback incomplete: " + bricks_undo.message() + ") ");
     return st;
   }
-  RecordStep(ctx, op_id, "volume-created", vol_id);
+  // No step record for the volume itself: Finalize, the next and last
+  // action, deletes the journal, and a cleaner that finds only
+  // "bricks-created" destroys the volume where it exists anyway.
   return Status::Ok();
 }
 
@@ -206,9 +209,12 @@ Result<PreparedOp> VolumeOps::PrepareCreate(const VolumeCreateSpec& spec) {
       }
       last = ExecCreate(ctx, vol_id, op_id);
       if (last.ok()) {
-        BY_RETURN_IF_ERROR(ctx.store.Update(
-            [&](store::WriteTx& tx) { return FinalizeCreate(tx, vol_id, op_id); }));
-        return "/volumes/" + vol_id;
+        const std::string location = "/volumes/" + vol_id;
+        BY_RETURN_IF_ERROR(ctx.store.Update([&](store::WriteTx& tx) -> Status {
+          BY_RETURN_IF_ERROR(FinalizeCreate(tx, vol_id, op_id));
+          return JobQueue::RecordSuccess(tx, location);
+        }));
+        return location;
       }
       spdlog::warn("volume create {} attempt {}/{} failed: {}", vol_id, attempt, attempts,
                    last.message());

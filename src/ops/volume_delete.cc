@@ -36,6 +36,10 @@ Result<PreparedOp> VolumeOps::PrepareDelete(const std::string& volume_id) {
     if (lv.volume.name == "heketidbstorage") {
       return Conflict("Cannot delete volume containing the Heketi database");
     }
+    BY_ASSIGN_OR_RETURN(auto hosted, tx.ListHostedBlockVolumeIds(volume_id, /*include_pending=*/true));
+    if (!hosted.empty()) {
+      return Conflict("Cannot delete a block hosting volume containing block volumes");
+    }
     if (!lv.volume.pending_op.empty()) {
       return Internal(
           "Failed to set up volume delete: The target exists, contains other items, or is in use.");

@@ -35,11 +35,7 @@ Status TryOnHosts(Context& ctx, const std::string& cluster_id, bool not_found_ok
                   const std::function<Status(const std::string&)>& fn) {
   std::vector<model::Node> nodes;
   BY_RETURN_IF_ERROR(ctx.store.View([&](store::ReadTx& tx) -> Status {
-    BY_ASSIGN_OR_RETURN(std::vector<std::string> ids, tx.ListNodeIds(cluster_id));
-    for (const auto& id : ids) {
-      BY_ASSIGN_OR_RETURN(model::Node n, tx.GetNode(id));
-      nodes.push_back(std::move(n));
-    }
+    BY_ASSIGN_OR_RETURN(nodes, tx.ListClusterNodes(cluster_id));
     return Status::Ok();
   }));
   std::vector<std::string> errors;

@@ -15,6 +15,7 @@
 #include "model/sizing.h"
 #include "ops/bricks.h"
 #include "ops/journal.h"
+#include "ops/op_recovery.h"
 #include "ops/volume_load.h"
 #include "ops/volume_ops.h"
 
@@ -112,7 +113,13 @@ Result<PreparedOp> VolumeOps::PrepareGrowBricks(const std::string& volume_id, in
     op.type = model::OpType::kExpandVolume;
     op.timestamp = ctx_.clock.NowUnix();
     op.changes.push_back({model::ChangeType::kExpandVolume, volume_id, expand_gib});
-    return tx.PutPendingOp(op);
+    BY_RETURN_IF_ERROR(tx.PutPendingOp(op));
+    // The sizes before growth, so a cleanup after a crash can resume it.
+    for (const auto& g : growth) {
+      BY_RETURN_IF_ERROR(tx.AppendOpStep(
+          op_id, {0, kBrickSizeBeforeStep, EncodeBrickSizeStep(g.old_brick), op.timestamp}));
+    }
+    return Status::Ok();
   });
   if (!built.ok()) {
     if (built.code() == Code::kNoSpace) return built.Prefixed("Failed to allocate volume expansion: ");

@@ -164,6 +164,20 @@ TEST_F(VolumeOpsTest, CloneSharesSpace) {
     return Status::Ok();
   });
   EXPECT_EQ(used_before, used_after);
+  // the clone's bricks are where gluster says, each on its origin brick's node
+  auto info = mock_.VolumeInfo("any", "snapclone");
+  ASSERT_TRUE(info.ok());
+  std::set<std::string> reported, stored;
+  for (const auto& b : info->bricks) reported.insert(b.name);
+  LoadedVolume origin = Load(*id);
+  for (const auto& b : clone.bricks) {
+    stored.insert(b.node.storage() + ":" + b.brick.path);
+    EXPECT_EQ(b.brick.path.rfind("/run/gluster/snaps/", 0), 0u) << b.brick.path;
+    bool on_origin_node = false;
+    for (const auto& o : origin.bricks) on_origin_node |= o.node.id == b.node.id && o.brick.device_id == b.brick.device_id;
+    EXPECT_TRUE(on_origin_node) << b.brick.path;
+  }
+  EXPECT_EQ(stored, reported);
   ExpectConsistent();
 }
 

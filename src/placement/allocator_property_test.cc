@@ -98,7 +98,7 @@ class Oracle {
   Oracle(std::vector<ODevice> devices, const Request& req, OStep step)
       : dev_(std::move(devices)), req_(req), r_(testing::SetSizeOf(req)) {
     int64_t arb = 0;
-    if (req.arbiter) arb = std::max<int64_t>(16 * 1024, step.brick_kib / req.average_file_size_kb);
+    if (req.arbiter) arb = std::max<int64_t>(kMinBrickKib, step.brick_kib / req.average_file_size_kb);
     for (const ODevice& d : dev_) {
       need_data_.push_back(
           model::ComputeBrickSpace(step.brick_kib, req.snapshot_factor, d.extent).total());

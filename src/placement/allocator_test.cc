@@ -342,12 +342,12 @@ TEST(AllocateTest, ArbiterBrickHasAMinimumAndTheSnapshotFactor) {
   TopologyBuilder t;
   t.AddUniform(3, 1, 1, 20 * kGiB);
   Request req = testing::ArbiterRequest(1);
-  req.average_file_size_kb = 1024;  // 1 GiB / 1 MiB = 1024 files -> 1 MiB, raised to 16
+  req.average_file_size_kb = 1024;  // 1 GiB / 1 MiB = 1024 files -> 1 MiB, raised to 300
   req.snapshot_factor = 2.0;
   auto p = AllocateChecked(t.snapshot(), req);
   ASSERT_TRUE(p.ok()) << p.status().ToString();
-  EXPECT_EQ(p->bricks[2].size_kib, 16 * kMiB);
-  EXPECT_EQ(p->bricks[2].tp_size_kib, 32 * kMiB);
+  EXPECT_EQ(p->bricks[2].size_kib, kMinBrickKib);
+  EXPECT_EQ(p->bricks[2].tp_size_kib, 2 * kMinBrickKib);
 }
 
 TEST(AllocateTest, ArbiterRejectsAverageFileLargerThanTheBrick) {

@@ -11,7 +11,7 @@ namespace brickyard::placement {
 BrickSizePlan PlanBrickSizes(int64_t volume_kib, int64_t data_per_set, int64_t set_size,
                              int64_t existing_bricks, const Limits& limits) {
   constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
-  const int64_t min_kib = std::max<int64_t>(1, limits.brick_min_size_gb * model::kGiB);
+  const int64_t min_kib = std::max<int64_t>(kMinBrickKib, limits.brick_min_size_gb * model::kGiB);
   const int64_t max_kib =
       limits.brick_max_size_gb > kMax / model::kGiB ? kMax : limits.brick_max_size_gb * model::kGiB;
   BrickSizePlan plan;
@@ -42,7 +42,7 @@ Result<int64_t> ArbiterBrickKib(int64_t data_kib, int64_t average_file_kib) {
     return InvalidArgument("average file size (" + FormatKib(average_file_kib) +
                            ") is greater than the brick size (" + FormatKib(data_kib) + ")");
   }
-  return std::max(kMinArbiterKib, data_kib / average_file_kib);
+  return std::max(kMinBrickKib, data_kib / average_file_kib);
 }
 
 std::string FormatKib(int64_t kib) {

@@ -61,11 +61,32 @@ TEST(BrickSizesTest, ExistingBricksCount) {
 
 TEST(BrickSizesTest, ArbiterSize) {
   EXPECT_EQ(*ArbiterBrickKib(100 * kGiB, 64), 100 * kGiB / 64);
-  EXPECT_EQ(*ArbiterBrickKib(kGiB, 1024), 16 * kMiB);  // 1 MiB, raised to the minimum
+  EXPECT_EQ(*ArbiterBrickKib(kGiB, 1024), kMinBrickKib);  // 1 MiB, raised to the minimum
   auto too_big = ArbiterBrickKib(kGiB, 2 * kGiB);
   ASSERT_FALSE(too_big.ok());
   EXPECT_EQ(too_big.status().code(), Code::kInvalidArgument);
   EXPECT_FALSE(ArbiterBrickKib(kGiB, 0).ok());
+}
+
+// Debian 12's mkfs.xfs (xfsprogs 6.1) refuses "Filesystem must be larger
+// than 300MB": no brick of any kind may be planned smaller.
+TEST(BrickSizesTest, NoBrickSmallerThanMkfsXfsAccepts) {
+  EXPECT_EQ(kMinBrickKib, 300 * kMiB);
+  // arbiter: the default 64 KiB per file gives 300 MiB only from 18.75 GiB of data
+  EXPECT_EQ(*ArbiterBrickKib(kGiB, 64), kMinBrickKib);
+  EXPECT_EQ(*ArbiterBrickKib(18 * kGiB, 64), kMinBrickKib);
+  EXPECT_EQ(*ArbiterBrickKib(75 * kGiB / 4, 64), kMinBrickKib);
+  EXPECT_EQ(*ArbiterBrickKib(20 * kGiB, 64), 20 * kGiB / 64);
+  // data bricks: even without a configured minimum, the halving stops above it
+  Limits limits;
+  limits.brick_min_size_gb = 0;
+  limits.max_bricks_per_volume = 1000;
+  BrickSizePlan plan = PlanBrickSizes(2 * kGiB, 1, 3, 0, limits);
+  ASSERT_FALSE(plan.steps.empty());
+  for (const auto& step : plan.steps) EXPECT_GE(step.brick_kib, kMinBrickKib) << step.sets;
+  EXPECT_EQ(plan.steps.back().brick_kib, 512 * kMiB);
+  EXPECT_EQ(plan.stop, SizeStop::kMinBrickSize);
+  EXPECT_EQ(plan.stop_step.brick_kib, 256 * kMiB);
 }
 
 TEST(BrickSizesTest, FormatKib) {

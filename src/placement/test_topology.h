@@ -12,6 +12,7 @@
 
 #include "model/sizing.h"
 #include "placement/allocator.h"
+#include "placement/brick_sizes.h"
 
 namespace brickyard::placement::testing {
 
@@ -141,7 +142,7 @@ inline std::vector<std::string> Violations(const Snapshot& snap, const Request& 
   }
   int64_t arbiter_kib = 0;
   if (req.arbiter) {
-    arbiter_kib = std::max<int64_t>(16 * model::kMiB, p.brick_size_kib / req.average_file_size_kb);
+    arbiter_kib = std::max<int64_t>(kMinBrickKib, p.brick_size_kib / req.average_file_size_kb);
   }
   std::map<std::string, int64_t> used;
   for (int64_t s = 0; s < p.set_count; ++s) {

@@ -6,8 +6,9 @@
 
 namespace brickyard::server {
 
-Background::Background(ops::Context& ctx, ops::JobQueue& volume_jobs, ops::JobQueue& topology_jobs)
-    : ctx_(ctx), volume_jobs_(volume_jobs), topology_jobs_(topology_jobs) {}
+Background::Background(ops::Context& ctx, ops::JobQueue& volume_jobs, ops::JobQueue& topology_jobs,
+                       ops::OpCleaner& cleaner)
+    : ctx_(ctx), volume_jobs_(volume_jobs), topology_jobs_(topology_jobs), cleaner_(cleaner) {}
 
 Background::~Background() { Stop(); }
 
@@ -16,6 +17,9 @@ void Background::Start() {
     health_ = std::thread([this] { HealthLoop(); });
   }
   collect_ = std::thread([this] { CollectLoop(); });
+  if (!ctx_.config.glusterfs.disable_background_cleaner) {
+    cleaner_thread_ = std::thread([this] { CleanerLoop(); });
+  }
 }
 
 void Background::Stop() {
@@ -26,6 +30,7 @@ void Background::Stop() {
   cv_.notify_all();
   if (health_.joinable()) health_.join();
   if (collect_.joinable()) collect_.join();
+  if (cleaner_thread_.joinable()) cleaner_thread_.join();
 }
 
 bool Background::Sleep(int64_t seconds) {
@@ -67,6 +72,29 @@ void Background::CollectLoop() {
   while (Sleep(600)) {
     volume_jobs_.CollectExpired();
   }
+}
+
+void Background::CleanerLoop() {
+  // A record of this process older than this with no job running was
+  // abandoned (a job that ended without closing it).
+  constexpr int64_t kAbandonedAfterS = 60;
+  const auto& g = ctx_.config.glusterfs;
+  if (!Sleep(g.start_time_background_cleaner)) return;
+  do {
+    const bool idle = volume_jobs_.InFlight() + volume_jobs_.Queued() + topology_jobs_.InFlight() +
+                          topology_jobs_.Queued() == 0;
+    if (idle) {
+      auto marked = cleaner_.MarkAbandoned(kAbandonedAfterS);
+      if (!marked.ok()) spdlog::warn("operation cleaner: {}", marked.status().ToString());
+    }
+    auto report = cleaner_.Clean();
+    if (!report.ok()) {
+      spdlog::warn("operation cleaner: {}", report.status().ToString());
+    } else if (!report->cleaned.empty() || !report->failed.empty()) {
+      spdlog::info("operation cleaner: {} cleaned up, {} failed", report->cleaned.size(),
+                   report->failed.size());
+    }
+  } while (Sleep(g.refresh_time_background_cleaner));
 }
 
 }  // namespace brickyard::server

@@ -1,5 +1,6 @@
 // The composition root: load config → open store → reset leftover operations
 // → build executor, operations and HTTP pipeline → serve until a signal.
+#include <malloc.h>
 #include <signal.h>
 #include <spdlog/spdlog.h>
 
@@ -18,7 +19,10 @@
 #include "http/services.h"
 #include "ops/job_queue.h"
 #include "server/background.h"
+#include "server/db_restore.h"
+#include "server/db_transfer.h"
 #include "server/logging.h"
+#include "server/offline.h"
 #include "server/startup.h"
 #include "store/sqlite_store.h"
 
@@ -76,12 +80,14 @@ int Run(const std::string& config_path, bool disable_auth) {
   ops::Context ctx{*store, *executor, cfg, clock, health};
   ops::VolumeOps volume_ops(ctx);
   ops::TopologyOps topology_ops(ctx);
+  ops::OpCleaner cleaner(ctx);  // outlives the queues whose jobs use it
   ops::JobQueue volume_jobs(*store, clock, static_cast<int>(cfg.glusterfs.max_inflight_operations),
                             cfg.glusterfs.max_queued_operations, cfg.job_retention_s);
   ops::JobQueue topology_jobs(*store, clock, 4, INT64_MAX, cfg.job_retention_s);
   http::AdminState admin(http::ParseAdminMode(cfg.default_state).value_or(http::AdminMode::kNormal));
   http::LogControl log = server::MakeLogControl();
-  http::Services services{ctx, volume_ops, topology_ops, volume_jobs, topology_jobs, admin, log};
+  http::Services services{ctx, volume_ops, topology_ops, volume_jobs, topology_jobs,
+                          admin, log, cleaner};
 
   http::Router router;
   http::RegisterAllRoutes(router, services);
@@ -111,7 +117,7 @@ int Run(const std::string& config_path, bool disable_auth) {
   std::cout << "Listening on port " << *port << std::endl;
   spdlog::info("listening on {}:{}{}", cfg.bind_address, *port, cfg.enable_tls ? " (TLS)" : "");
 
-  server::Background background(ctx, volume_jobs, topology_jobs);
+  server::Background background(ctx, volume_jobs, topology_jobs, cleaner);
   background.Start();
 
   // Signals are taken synchronously on this thread: SIGINT/SIGTERM stop the
@@ -140,6 +146,11 @@ int Run(const std::string& config_path, bool disable_auth) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Few malloc arenas (not 8 per core), and blocks from 1 MiB up (large
+  // response bodies) mapped and unmapped directly, so that memory freed after
+  // a large response goes back to the system.
+  mallopt(M_ARENA_MAX, 2);
+  mallopt(M_MMAP_THRESHOLD, 1 << 20);
   // Block the handled signals in every thread; main waits for them.
   sigset_t set;
   sigemptyset(&set);
@@ -156,7 +167,37 @@ int main(int argc, char** argv) {
   app.add_option("--config", config_path, "Configuration file (heketi.json format)");
   app.add_flag("--disable-auth", disable_auth, "Accept every request as administrator");
   app.add_flag("-v,--version", version, "Print the version and exit");
+  CLI::App* offline = app.add_subcommand("offline", "Work on the store with the server stopped");
+  CLI::App* cleanup = offline->add_subcommand(
+      "cleanup-operations", "Clean up every pending operation, then exit");
+  std::string offline_config;
+  cleanup->add_option("--config", offline_config, "Configuration file (heketi.json format)")
+      ->required();
+  offline->require_subcommand(1);
+
+  // Offline database commands (no server may use the file meanwhile).
+  CLI::App* db = app.add_subcommand("db", "Import, export and restore databases offline");
+  db->require_subcommand(1);
+  std::string db_file, json_file, from_file;
+  CLI::App* db_import = db->add_subcommand("import", "Import a Heketi JSON export into a new database");
+  db_import->add_option("--jsonfile", json_file, "Heketi export to read")->required();
+  db_import->add_option("--dbfile", db_file, "New database file to create")->required();
+  CLI::App* db_export = db->add_subcommand("export", "Export a database in Heketi's JSON format");
+  db_export->add_option("--dbfile", db_file, "Database file to read")->required();
+  db_export->add_option("--jsonfile", json_file, "New file to write, or - for stdout")->required();
+  CLI::App* db_restore = db->add_subcommand("restore", "Replace a database with a backup");
+  db_restore->add_option("--from", from_file, "Backup file (GET /backup/db)")->required();
+  db_restore->add_option("--dbfile", db_file, "Database file to replace")->required();
   CLI11_PARSE(app, argc, argv);
+  if (db->parsed()) {
+    Status st;
+    if (db_import->parsed()) st = server::ImportDatabase(json_file, db_file, std::cout);
+    if (db_export->parsed()) st = server::ExportDatabase(db_file, json_file, std::cout, std::cerr);
+    if (db_restore->parsed()) st = server::RestoreDatabase(from_file, db_file, std::cout);
+    if (!st.ok()) std::cerr << "ERROR: " << st.message() << "\n";
+    return st.ok() ? 0 : 1;
+  }
+  if (cleanup->parsed()) return server::RunOfflineCleanup(offline_config);
   if (version) {
     std::cout << "Brickyard " << BRICKYARD_VERSION << std::endl;
     return 0;

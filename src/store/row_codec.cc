@@ -13,6 +13,31 @@ Status Corrupt(const char* field, std::string_view text) {
   return Internal(std::string("store: corrupt ") + field + ": '" + std::string(text) + "'");
 }
 
+// Reads the compact arrays EncodeStrings writes for plain strings (no
+// escapes, no whitespace) without building a JSON tree. Returns false for
+// anything else, which the full parser then handles or rejects.
+bool DecodePlainStrings(std::string_view text, std::vector<std::string>& out) {
+  if (text.size() < 2 || text.front() != '[' || text.back() != ']') return false;
+  size_t i = 1;
+  const size_t end = text.size() - 1;
+  while (i < end) {
+    if (text[i] != '"') return false;
+    const size_t start = ++i;
+    while (i < end && text[i] != '"') {
+      if (text[i] == '\\' || static_cast<unsigned char>(text[i]) < 0x20) return false;
+      ++i;
+    }
+    if (i >= end) return false;
+    out.emplace_back(text.substr(start, i - start));
+    ++i;  // closing quote
+    if (i < end) {
+      if (text[i] != ',' || i + 1 >= end) return false;
+      ++i;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string EncodeStrings(const std::vector<std::string>& v) {
@@ -22,6 +47,8 @@ std::string EncodeStrings(const std::vector<std::string>& v) {
 
 Result<std::vector<std::string>> DecodeStrings(std::string_view text, const char* field) {
   if (text == "[]") return std::vector<std::string>{};
+  std::vector<std::string> plain;
+  if (DecodePlainStrings(text, plain)) return plain;
   json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (!j.is_array()) return Corrupt(field, text);
   std::vector<std::string> out;

@@ -18,6 +18,20 @@ TEST(RowCodecTest, StringsKeepOrderAndEmptyEntries) {
   EXPECT_EQ(EncodeStrings({}), "[]");
 }
 
+TEST(RowCodecTest, StringsDecodeWhateverTheyLookLike) {
+  // Plain arrays take a fast path; escapes, spacing and odd shapes the full
+  // parser, so both must agree on every valid array.
+  EXPECT_EQ(Must(DecodeStrings(R"(["a","","b c"])", "f")), (std::vector<std::string>{"a", "", "b c"}));
+  EXPECT_EQ(Must(DecodeStrings(R"([ "a" , "b" ])", "f")), (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(Must(DecodeStrings(R"(["a\"b","\u00fc"])", "f")),
+            (std::vector<std::string>{"a\"b", "ü"}));
+  EXPECT_EQ(Must(DecodeStrings(R"([""])", "f")), std::vector<std::string>{""});
+  for (const char* bad : {R"(["a")", R"(["a",])", R"(["a""b"])", R"([,"a"])", "[\"a\nb\"]", R"(["a",1])",
+                          R"("a")"}) {
+    EXPECT_EQ(DecodeStrings(bad, "f").status().code(), Code::kInternal) << bad;
+  }
+}
+
 TEST(RowCodecTest, TagsRoundTrip) {
   const model::Tags cases[] = {{}, {{"a", ""}, {"rack", "r1"}, {"ü", "\"x\""}}};
   for (const auto& t : cases) EXPECT_EQ(Must(DecodeTags(EncodeTags(t), "f")), t);

@@ -174,9 +174,53 @@ END;
 CREATE INDEX IF NOT EXISTS jobs_running ON jobs(id) WHERE state = 'running';
 )sql";
 
+// Version 3: block volumes (spec provisioning §6) and what a Heketi export
+// carries beyond the topology, so an import serves and exports it again.
+// * block_volumes: one row per gluster-block LUN, linked to its hosting
+//   volume and cluster; hosts as JSON text. Names are unique per hosting
+//   volume, searched through block_volumes_by_volume.
+// * db_attributes: Heketi's DbAttribute entries, key -> value.
+// * brick_lvm_names: bricks whose thin pool or LV is not tp_<id>/brick_<id>;
+//   a trigger drops the row with its brick.
+constexpr const char* kBlockVolumes = R"sql(
+CREATE TABLE block_volumes (
+  id                TEXT PRIMARY KEY NOT NULL,
+  hosting_volume_id TEXT NOT NULL REFERENCES volumes(id) DEFERRABLE INITIALLY DEFERRED,
+  cluster_id        TEXT NOT NULL REFERENCES clusters(id) DEFERRABLE INITIALLY DEFERRED,
+  name              TEXT NOT NULL,
+  size_gib          INTEGER NOT NULL,
+  usable_size_gib   INTEGER NOT NULL,
+  ha_count          INTEGER NOT NULL,
+  auth              INTEGER NOT NULL,
+  hosts             TEXT NOT NULL,
+  iqn               TEXT NOT NULL,
+  lun               INTEGER NOT NULL,
+  username          TEXT NOT NULL,
+  password          TEXT NOT NULL,
+  pending_op        TEXT
+) WITHOUT ROWID;
+CREATE INDEX block_volumes_by_volume ON block_volumes(hosting_volume_id, name, id);
+CREATE INDEX block_volumes_by_cluster ON block_volumes(cluster_id, id);
+
+CREATE TABLE db_attributes (
+  key   TEXT PRIMARY KEY NOT NULL,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE brick_lvm_names (
+  brick_id  TEXT PRIMARY KEY NOT NULL REFERENCES bricks(id) DEFERRABLE INITIALLY DEFERRED,
+  thin_pool TEXT NOT NULL,
+  lv        TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TRIGGER brick_lvm_names_follow_brick AFTER DELETE ON bricks BEGIN
+  DELETE FROM brick_lvm_names WHERE brick_id = OLD.id;
+END;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "initial schema", kInitialSchema},
     {2, "volume counts per cluster", kVolumeCounts},
+    {3, "block volumes, db attributes, brick LVM names", kBlockVolumes},
 };
 
 constexpr const char* kCreateVersionTable =

@@ -108,11 +108,15 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path, bool read_only, in
   sqlite3_extended_result_codes(raw, 1);
   sqlite3_busy_timeout(raw, busy_timeout_ms);
 
-  // The first read of the file: a non-database file fails here.
-  Status st = db->Exec("configure",
-                       "PRAGMA foreign_keys = ON;"
-                       "PRAGMA temp_store = MEMORY;"
-                       "PRAGMA cache_size = -8192;");
+  // The first read of the file: a non-database file fails here. Page caches
+  // (KiB) are per connection: the one writer gets a large one, the pooled
+  // readers small ones, as the OS caches the file for all of them.
+  Status st = db->Exec("configure", read_only ? "PRAGMA foreign_keys = ON;"
+                                                "PRAGMA temp_store = MEMORY;"
+                                                "PRAGMA cache_size = -2048;"
+                                              : "PRAGMA foreign_keys = ON;"
+                                                "PRAGMA temp_store = MEMORY;"
+                                                "PRAGMA cache_size = -8192;");
   if (st.ok() && !read_only) {
     auto mode = PragmaValue(*db, "PRAGMA journal_mode = WAL");
     if (!mode.ok()) {

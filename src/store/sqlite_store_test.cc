@@ -387,6 +387,29 @@ TEST_F(SqliteStoreTest, ClusterNamesAreUniqueWhenSet) {
   });
 }
 
+TEST_F(SqliteStoreTest, ClusterNodesComeInOneListSortedById) {
+  Write([](WriteTx& tx) {
+    BY_RETURN_IF_ERROR(tx.PutCluster(test_util::SampleCluster(Id(1))));
+    BY_RETURN_IF_ERROR(tx.PutCluster(test_util::SampleCluster(Id(2))));
+    for (int i : {7, 3, 5}) {
+      BY_RETURN_IF_ERROR(
+          tx.PutNode(test_util::SampleNode(Id(10 + i), Id(1), "a" + std::to_string(i))));
+    }
+    return tx.PutNode(test_util::SampleNode(Id(20), Id(2), "b"));
+  });
+  Read([&](ReadTx& tx) {
+    std::vector<model::Node> nodes = Must(tx.ListClusterNodes(Id(1)));
+    EXPECT_EQ(nodes.size(), 3u);
+    for (size_t k = 0; k < nodes.size() && k < 3; ++k) {
+      const int i = std::vector<int>{3, 5, 7}[k];
+      EXPECT_EQ(Fields(nodes[k]), Fields(test_util::SampleNode(Id(10 + i), Id(1), "a" + std::to_string(i))));
+    }
+    EXPECT_EQ(Must(tx.ListClusterNodes(Id(2))).size(), 1u);
+    EXPECT_TRUE(Must(tx.ListClusterNodes(Id(9))).empty());
+    return Status::Ok();
+  });
+}
+
 TEST_F(SqliteStoreTest, HostnamesMapToTheirNodeAndAreUnique) {
   PutTopology();
   Read([](ReadTx& tx) {

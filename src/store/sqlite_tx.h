@@ -36,6 +36,7 @@ class SqliteTx final : public WriteTx {
   Result<std::vector<std::string>> ListClusterIds() override;
   Result<model::Node> GetNode(const std::string& id) override;
   Result<std::vector<std::string>> ListNodeIds(const std::string& cluster_id) override;
+  Result<std::vector<model::Node>> ListClusterNodes(const std::string& cluster_id) override;
   Result<std::optional<std::string>> FindNodeByHostname(const std::string& hostname) override;
   Result<model::Device> GetDevice(const std::string& id) override;
   Result<std::vector<std::string>> ListDeviceIds(const std::string& node_id) override;
@@ -64,6 +65,22 @@ class SqliteTx final : public WriteTx {
   Status DeleteBrick(const std::string& id) override;
   Status PutVolume(const model::Volume& v) override;
   Status DeleteVolume(const std::string& id) override;
+
+  // Block volumes, db attributes, brick LVM names (sqlite_tx_block.cc).
+  Result<model::BlockVolume> GetBlockVolume(const std::string& id) override;
+  Result<std::vector<std::string>> ListBlockVolumeIds(bool include_pending) override;
+  Result<std::vector<std::string>> ListClusterBlockVolumeIds(const std::string& cluster_id,
+                                                            bool include_pending) override;
+  Result<std::vector<std::string>> ListHostedBlockVolumeIds(const std::string& volume_id,
+                                                           bool include_pending) override;
+  Result<std::optional<std::string>> FindBlockVolumeByName(const std::string& volume_id,
+                                                           const std::string& name) override;
+  Result<std::map<std::string, std::string>> ListDbAttributes() override;
+  Result<std::map<std::string, BrickLvmNames>> ListBrickLvmNames() override;
+  Status PutBlockVolume(const model::BlockVolume& bv) override;
+  Status DeleteBlockVolume(const std::string& id) override;
+  Status PutDbAttribute(const std::string& key, const std::string& value) override;
+  Status PutBrickLvmNames(const std::string& brick_id, const BrickLvmNames& names) override;
 
   // Pending operations and jobs (sqlite_tx_ops.cc).
   Result<model::PendingOp> GetPendingOp(const std::string& id) override;

@@ -112,6 +112,16 @@ Result<std::vector<std::string>> SqliteTx::ListNodeIds(const std::string& cluste
   return IdsWith("list nodes", "SELECT id FROM nodes WHERE cluster_id = ? ORDER BY id", cluster_id);
 }
 
+Result<std::vector<model::Node>> SqliteTx::ListClusterNodes(const std::string& cluster_id) {
+  BY_ASSIGN_OR_RETURN(Statement q,
+                      db_.Prepare("list cluster nodes",
+                                  "SELECT id, cluster_id, zone, manage_hostnames, "
+                                  "storage_hostnames, tags, state FROM nodes "
+                                  "WHERE cluster_id = ? ORDER BY id"));
+  q.BindText(1, cluster_id);
+  return QueryAll<model::Node>(q, ReadNode);
+}
+
 Result<std::optional<std::string>> SqliteTx::FindNodeByHostname(const std::string& hostname) {
   BY_ASSIGN_OR_RETURN(Statement q, db_.Prepare("find node by hostname",
                                                "SELECT node_id FROM node_hostnames "

@@ -12,11 +12,13 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "common/status.h"
+#include "model/block_volume.h"
 #include "model/operation.h"
 #include "model/topology.h"
 #include "model/volume.h"
@@ -35,6 +37,15 @@ struct Job {
   int64_t finished_unix = 0;
 };
 
+// LVM names of a brick that differ from the default tp_<id>/brick_<id>
+// (bricks of snapshot clones, and bricks imported from Heketi that record
+// their names). An empty `lv` means brick_<id>.
+struct BrickLvmNames {
+  std::string thin_pool;
+  std::string lv;
+  bool operator==(const BrickLvmNames&) const = default;
+};
+
 class ReadTx {
  public:
   virtual ~ReadTx() = default;
@@ -45,6 +56,8 @@ class ReadTx {
 
   virtual Result<model::Node> GetNode(const std::string& id) = 0;
   virtual Result<std::vector<std::string>> ListNodeIds(const std::string& cluster_id) = 0;
+  // Every node of the cluster, sorted by id, in one query.
+  virtual Result<std::vector<model::Node>> ListClusterNodes(const std::string& cluster_id) = 0;
   // Node id owning `hostname` as a manage or storage hostname, if any.
   virtual Result<std::optional<std::string>> FindNodeByHostname(const std::string& hostname) = 0;
 
@@ -70,6 +83,23 @@ class ReadTx {
   // The lowest gid in [min, max] no volume uses, or NotFound when all are.
   virtual Result<int64_t> LowestFreeGid(int64_t min, int64_t max) = 0;
 
+  // Block volumes (spec provisioning §6). With include_pending false, block
+  // volumes whose create is still pending are left out.
+  virtual Result<model::BlockVolume> GetBlockVolume(const std::string& id) = 0;
+  virtual Result<std::vector<std::string>> ListBlockVolumeIds(bool include_pending) = 0;
+  virtual Result<std::vector<std::string>> ListClusterBlockVolumeIds(const std::string& cluster_id,
+                                                                    bool include_pending) = 0;
+  // The block volumes a block-hosting volume holds.
+  virtual Result<std::vector<std::string>> ListHostedBlockVolumeIds(const std::string& volume_id,
+                                                                   bool include_pending) = 0;
+  virtual Result<std::optional<std::string>> FindBlockVolumeByName(const std::string& volume_id,
+                                                                   const std::string& name) = 0;
+
+  // Heketi's DbAttribute entries, key -> value (kept for export).
+  virtual Result<std::map<std::string, std::string>> ListDbAttributes() = 0;
+  // Every brick with non-default LVM names, by brick id.
+  virtual Result<std::map<std::string, BrickLvmNames>> ListBrickLvmNames() = 0;
+
   virtual Result<model::PendingOp> GetPendingOp(const std::string& id) = 0;
   virtual Result<std::vector<model::PendingOp>> ListPendingOps() = 0;
   virtual Result<std::vector<model::OpStep>> ListOpSteps(const std::string& op_id) = 0;
@@ -92,6 +122,13 @@ class WriteTx : public ReadTx {
   virtual Status DeleteBrick(const std::string& id) = 0;
   virtual Status PutVolume(const model::Volume& v) = 0;
   virtual Status DeleteVolume(const std::string& id) = 0;
+
+  virtual Status PutBlockVolume(const model::BlockVolume& bv) = 0;
+  virtual Status DeleteBlockVolume(const std::string& id) = 0;
+  virtual Status PutDbAttribute(const std::string& key, const std::string& value) = 0;
+  // Records non-default LVM names of an existing brick; they go when the
+  // brick is deleted.
+  virtual Status PutBrickLvmNames(const std::string& brick_id, const BrickLvmNames& names) = 0;
 
   virtual Status PutPendingOp(const model::PendingOp& op) = 0;
   // Deletes the operation and its recorded steps.

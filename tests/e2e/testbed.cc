@@ -16,6 +16,19 @@ namespace {
 const std::string kScript = std::string(BRICKYARD_E2E_DIR) + "/gluster-testbed.sh";
 const std::string kStandin = std::string(BRICKYARD_E2E_DIR) + "/lvm-standin/install.sh";
 
+// Lists what Testbed::Leftovers reports, one kind per command.
+const std::string kLeftovers = R"(
+/usr/sbin/lvm lvs --noheadings -o vg_name,lv_name 2>&1 | sed 's/^ */lv: /'
+findmnt -rn -o TARGET | grep -E '^(/var/lib/heketi/mounts|/run/gluster/snaps)/' | sed 's/^/mount: /'
+grep -E 'brick_|/var/lib/heketi/mounts' /etc/fstab | sed 's/^/fstab: /'
+find /var/lib/heketi/mounts -mindepth 2 -maxdepth 2 2>/dev/null | sed 's/^/dir: /'
+timeout 60 gluster --mode=script volume list 2>&1 | grep -v '^No volumes present' | sed 's/^/volume: /'
+timeout 60 gluster --mode=script snapshot list 2>&1 | grep -v '^No snapshots present' | sed 's/^/snapshot: /'
+losetup -n -O BACK-FILE -l | grep '/lvm-standin/images/' | sed 's/^/loop: /'
+ls /dev/mapper 2>/dev/null | sed 's/^/dm node: /'
+true
+)";
+
 std::string Unquote(std::string v) {
   if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
   return v;
@@ -63,6 +76,8 @@ CliRun Testbed::Shell(const std::string& command) const {
 CliRun Testbed::Ssh(int host, const std::string& command) const {
   return RunProgram("/bin/bash", {kScript, "ssh", std::to_string(host), command}, Env());
 }
+
+std::string Testbed::Leftovers(int host) const { return Exec(host, kLeftovers).out; }
 
 CliRun Testbed::Exec(int host, const std::string& command) const {
   return RunProgram("/bin/bash", {kScript, "exec", std::to_string(host), "bash", "-c", command},

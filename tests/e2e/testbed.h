@@ -66,6 +66,11 @@ class Testbed {
   // `command` (bash) in the root namespace with the testbed's GTB_* environment.
   CliRun Shell(const std::string& command) const;
 
+  // What `host` still holds of any brick, volume or snapshot, one item per
+  // line ("lv: <vg> <lv>", "mount: ", "fstab: ", "dir: ", "volume: ",
+  // "snapshot: ", "loop: ", "dm node: "); "" when clean.
+  std::string Leftovers(int host) const;
+
  private:
   std::map<std::string, std::string> Env() const;
   bool LoadHostsEnv();

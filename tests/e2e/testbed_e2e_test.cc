@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <set>
 #include <sstream>
@@ -65,19 +66,6 @@ std::vector<std::string> Split(const std::string& s, char sep) {
 // Daemons started from a test (the FUSE client) must not inherit its fds.
 const std::string kCloseFds =
     "for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ \"$fd\" -gt 2 ] && eval \"exec $fd>&-\"; done; ";
-
-// What a host still holds of any brick, volume or snapshot; empty when clean.
-const std::string kLeftovers = R"(
-/usr/sbin/lvm lvs --noheadings -o vg_name,lv_name 2>&1 | sed 's/^ */lv: /'
-findmnt -rn -o TARGET | grep -E '^(/var/lib/heketi/mounts|/run/gluster/snaps)/' | sed 's/^/mount: /'
-grep -E 'brick_|/var/lib/heketi/mounts' /etc/fstab | sed 's/^/fstab: /'
-find /var/lib/heketi/mounts -mindepth 2 -maxdepth 2 2>/dev/null | sed 's/^/dir: /'
-timeout 60 gluster --mode=script volume list 2>&1 | grep -v '^No volumes present' | sed 's/^/volume: /'
-timeout 60 gluster --mode=script snapshot list 2>&1 | grep -v '^No snapshots present' | sed 's/^/snapshot: /'
-losetup -n -O BACK-FILE -l | grep '/lvm-standin/images/' | sed 's/^/loop: /'
-ls /dev/mapper 2>/dev/null | sed 's/^/dm node: /'
-true
-)";
 
 // ----------------------------------------------------------- environment ---
 class E2eEnvironment : public ::testing::Environment {
@@ -215,11 +203,11 @@ class TestbedTest : public ::testing::Test {
     return r.out;
   }
 
-  // What each host holds of bricks, volumes and snapshots (kLeftovers).
+  // What each host holds of bricks, volumes and snapshots (Testbed::Leftovers).
   std::vector<std::set<std::string>> HostTraces() {
     std::vector<std::set<std::string>> traces(tb().hosts() + 1);
     for (int i = 1; i <= tb().hosts(); ++i) {
-      for (const auto& line : Split(tb().Exec(i, kLeftovers).out, '\n')) traces[i].insert(line);
+      for (const auto& line : Split(tb().Leftovers(i), '\n')) traces[i].insert(line);
     }
     return traces;
   }
@@ -424,7 +412,7 @@ TEST_F(BrickyardTest, Replica3CreateMountWriteReadDelete) {
 }
 
 // The arbiter brick is data brick / average file size (KiB): 64 by default,
-// 2 here so that it reaches the 300 MiB XFS minimum (see the disabled test).
+// 2 here, so 512 MiB, above the 300 MiB floor (ArbiterBrickOfA1GiBVolume).
 TEST_F(BrickyardTest, ArbiterVolume) {
   json req = Replica3(1);
   req["glustervolumeoptions"] = {"user.heketi.arbiter true", "user.heketi.average-file-size 2"};
@@ -453,17 +441,19 @@ TEST_F(BrickyardTest, ArbiterVolume) {
   ExpectAllClean();
 }
 
-// DISABLED until the server sizes arbiter bricks for today's xfsprogs: the
-// arbiter brick is data/64 (16 MiB at least), 16 MiB for a 1 GiB volume, and
-// mkfs.xfs (xfsprogs 6.1, Debian 12) refuses file systems under 300 MiB
-// ("Filesystem must be larger than 300MB"): every arbiter volume with data
-// bricks under ~19 GiB fails to create (and is rolled back).
-TEST_F(BrickyardTest, DISABLED_ArbiterBrickOfA1GiBVolume) {
+// With the default 64 KiB per file the arbiter brick of a 1 GiB volume would
+// be 16 MiB, and mkfs.xfs (xfsprogs 6.1, Debian 12) refuses file systems
+// under 300 MiB ("Filesystem must be larger than 300MB"): the server raises
+// every brick to that floor.
+TEST_F(BrickyardTest, ArbiterBrickOfA1GiBVolume) {
   json req = Replica3(1);
   req["glustervolumeoptions"] = {"user.heketi.arbiter true"};
   json v = CreateVolume(req);
   ASSERT_FALSE(v.is_null());
   EXPECT_NE(GlusterInfo(v["name"]).find("1 x (2 + 1) = 3"), std::string::npos);
+  std::multiset<int64_t> sizes;
+  for (const auto& b : v["bricks"]) sizes.insert(b["size"].get<int64_t>());
+  EXPECT_EQ(sizes, (std::multiset<int64_t>{300 * 1024, 1024 * 1024, 1024 * 1024}));
   DeleteVolume(v);
   ExpectAllClean();
 }
@@ -510,32 +500,54 @@ TEST_F(BrickyardTest, ExpandAddsABrickSetDataIntact) {
   ExpectAllClean();
 }
 
-// DISABLED until the server destroys clone bricks right. Found here: on delete
-// of a clone it unmounts /run/gluster/snaps/<id>/brickN on the wrong hosts
-// (it pairs gluster's brick positions with its own id-sorted brick list) and
-// removes brick_<id>/tp_<id> instead of the clone's LV <clone-uuid>_0 in the
-// origin's pool (provisioning §1, §3.6), so the clone's LV, its mount and the
-// origin's pool stay on every host. Creating, mounting and reading the clone work.
-TEST_F(BrickyardTest, DISABLED_CloneHoldsTheOriginsData) {
+// Clone of a 2 x 3 volume (two bricks per host): gluster snapshots on the
+// stand-in's thin snapshots. The clone holds the origin's data and is
+// independent of it; the server records the brick paths glusterd chose, and
+// deleting the clone removes its LVs (<clone uuid>_0 and _1 on each host, in
+// the origin's pools), mounts and directories and nothing of the origin.
+TEST_F(BrickyardTest, CloneHoldsTheOriginsData) {
   json v = CreateVolume(Replica3(1));
   ASSERT_FALSE(v.is_null());
+  Response grown = Run("POST", "/volumes/" + v["id"].get<std::string>() + "/expand",
+                       json{{"expand_size", 1}});
+  ASSERT_EQ(grown.status, 200) << grown.body;
   std::string mp = Mount(v);
   WriteAndRead(mp, "origin.bin", 8);
+  auto origin_traces = HostTraces();
   Response r = Run("POST", "/volumes/" + v["id"].get<std::string>() + "/clone",
                    json{{"name", "e2e_clone"}});
   ASSERT_EQ(r.status, 200) << r.body;
   json clone = r.Json();
   volumes_.push_back(clone["id"]);
   EXPECT_EQ(clone["name"], "e2e_clone");
+  // the bricks the server reports are the ones gluster has
+  std::string info = GlusterInfo("e2e_clone");
+  EXPECT_NE(info.find("Number of Bricks: 2 x 3 = 6"), std::string::npos) << info;
+  ASSERT_EQ(clone["bricks"].size(), 6u);
+  std::map<int, int> per_host;
+  for (const auto& b : clone["bricks"]) {
+    const std::string path = b["path"];
+    int h = HostOf(b["node"]);
+    ++per_host[h];
+    EXPECT_EQ(path.rfind("/run/gluster/snaps/", 0), 0u) << path;
+    EXPECT_NE(info.find(tb().Ip(h) + ":" + path + "\n"), std::string::npos) << path << "\n" << info;
+    On(h, "findmnt -n " + path.substr(0, path.size() - 6) + " >/dev/null");
+  }
+  EXPECT_EQ(per_host, (std::map<int, int>{{1, 2}, {2, 2}, {3, 2}}));
   std::string cmp = Mount(clone);
   ExpectSame(cmp, "origin.bin");
-  // the clone is independent of its origin
   WriteAndRead(cmp, "clone-only.bin", 1);
   EXPECT_NE(tb().Shell("test -e " + mp + "/clone-only.bin").exit_code, 0);
   Unmount(cmp);
-  Unmount(mp);
   DeleteVolume(clone);
-  DeleteVolume(v);
+  // only the origin is left: its bricks, LVs and pools, not one trace of the clone
+  auto after = HostTraces();
+  for (int i = 1; i <= tb().hosts(); ++i) {
+    EXPECT_EQ(after[i], origin_traces[i]) << "host " << i << " after the clone's delete";
+  }
+  ExpectSame(mp, "origin.bin");
+  Unmount(mp);
+  DeleteVolume(grown.Json());
   ExpectAllClean();
 }
 

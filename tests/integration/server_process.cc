@@ -92,6 +92,19 @@ int ServerProcess::Stop() {
   return -1;
 }
 
+int ServerProcess::WaitForExit(int timeout_s) {
+  if (pid_ <= 0) return -1;
+  int status = 0;
+  for (int i = 0; i < timeout_s * 20; ++i) {
+    if (waitpid(pid_, &status, WNOHANG) == pid_) {
+      pid_ = -1;
+      return status;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return -1;
+}
+
 void ServerProcess::Kill() {
   if (pid_ <= 0) return;
   kill(pid_, SIGKILL);

@@ -23,6 +23,10 @@ class ServerProcess {
   int Stop();
   // Sends SIGKILL (a crash) and reaps the process.
   void Kill();
+  // Waits up to `timeout_s` for the server to end by itself (e.g. killed by
+  // the fault injector) and reaps it; returns its wait status, or -1 if it
+  // still runs (it is left running).
+  int WaitForExit(int timeout_s);
 
   int port() const { return port_; }
   std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }

@@ -271,4 +271,27 @@ Result<Command> PeerStatus(const config::ExecutorOptions& opts) {
   return Gluster(opts, false, {"peer", "status", "--xml"});
 }
 
+Result<Command> VolumeStatusXml(const config::ExecutorOptions& opts, std::string_view name) {
+  return OnVolume(opts, false, {"volume", "status", std::string(name), "--xml"}, name);
+}
+
+Result<Command> VolumeStartForce(const config::ExecutorOptions& opts, std::string_view name) {
+  return OnVolume(opts, false, {"volume", "start", std::string(name), "force"}, name);
+}
+
+Result<std::vector<Command>> VolumeResetBrick(const config::ExecutorOptions& opts,
+                                              std::string_view volume, const BrickAddress& brick) {
+  BY_ASSIGN_OR_RETURN(std::string b, BrickArg(brick));
+  const std::string v(volume);
+  BY_ASSIGN_OR_RETURN(Command start, OnVolume(opts, false, {"volume", "reset-brick", v, b, "start"}, volume));
+  BY_ASSIGN_OR_RETURN(Command commit, OnVolume(opts, false,
+                                               {"volume", "reset-brick", v, b, b, "commit", "force"},
+                                               volume));
+  return std::vector<Command>{std::move(start), std::move(commit)};
+}
+
+Result<Command> VolumeHealFull(const config::ExecutorOptions& opts, std::string_view name) {
+  return OnVolume(opts, false, {"volume", "heal", std::string(name), "full"}, name);
+}
+
 }  // namespace brickyard::executors::commands

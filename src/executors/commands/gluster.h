@@ -115,4 +115,16 @@ Result<Command> SnapshotDelete(const config::ExecutorOptions& opts, std::string_
 // `<G> peer status --xml`.
 Result<Command> PeerStatus(const config::ExecutorOptions& opts);
 
+// Reconcile (Brickyard; no Heketi equivalent):
+// `<G> volume status <name> --xml`
+Result<Command> VolumeStatusXml(const config::ExecutorOptions& opts, std::string_view name);
+// `<G> volume start <name> force` (also starts brick processes that are down)
+Result<Command> VolumeStartForce(const config::ExecutorOptions& opts, std::string_view name);
+// `<G> volume reset-brick <vol> <h:p> start`, then
+// `<G> volume reset-brick <vol> <h:p> <h:p> commit force`.
+Result<std::vector<Command>> VolumeResetBrick(const config::ExecutorOptions& opts,
+                                              std::string_view volume, const BrickAddress& brick);
+// `<G> volume heal <name> full`
+Result<Command> VolumeHealFull(const config::ExecutorOptions& opts, std::string_view name);
+
 }  // namespace brickyard::executors::commands

@@ -173,6 +173,13 @@ Result<std::vector<GlusterPeer>> ParsePeerStatusXml(std::string_view xml) {
     BY_RETURN_IF_ERROR(IntField(*p, "connected", &connected));
     peer.connected = connected != 0;
     peer.state = p->ChildText("stateStr");
+    peer.hostnames.push_back(peer.hostname);
+    if (const XmlElement* names = p->Child("hostnames")) {
+      for (const XmlElement* h : names->Children("hostname")) {
+        std::string name(TrimWs(h->text));
+        if (!name.empty() && name != peer.hostname) peer.hostnames.push_back(std::move(name));
+      }
+    }
     out.push_back(std::move(peer));
   }
   return out;
@@ -211,7 +218,7 @@ Result<std::vector<GlusterPeer>> ParsePoolList(std::string_view text) {
       return Internal("pool list line is not \"uuid host state\": \"" + Printable(line) + "\"");
     }
     out.push_back({std::string(fields[0]), std::string(fields[1]), fields[2] == "Connected",
-                   std::string(fields[2])});
+                   std::string(fields[2]), {std::string(fields[1])}});
   }
   if (!header) return Internal("pool list output is empty");
   return out;

@@ -86,6 +86,10 @@ struct GlusterPeer {
   std::string hostname;
   bool connected = false;
   std::string state;  // "Connected"/"Disconnected" (pool list), stateStr (peer status)
+  // Every name the pool knows the peer by (peer status: hostnames/hostname;
+  // gluster may show a resolved name as `hostname` and the probed address
+  // only here). Includes `hostname`.
+  std::vector<std::string> hostnames;
 };
 // `peer status --xml` (and `pool list --xml`): peerStatus/peer.
 Result<std::vector<GlusterPeer>> ParsePeerStatusXml(std::string_view xml);

@@ -147,6 +147,15 @@ Result<Command> ThinCount(const config::ExecutorOptions& opts, std::string_view 
              kDeviceTimeoutS);
 }
 
+Result<Command> LvPool(const config::ExecutorOptions& opts, std::string_view device_id,
+                       std::string_view lv) {
+  BY_RETURN_IF_ERROR(ValidateId(device_id, "device"));
+  BY_RETURN_IF_ERROR(ValidateLvmName(lv, "logical volume"));
+  return Lvm(opts,
+             {"lvs", "--noheadings", "--options=pool_lv", VgName(device_id) + "/" + std::string(lv)},
+             kDeviceTimeoutS);
+}
+
 Result<Command> PvsReport(const config::ExecutorOptions& opts) {
   return Lvm(opts, {"pvs", "--reportformat", "json", "--units", "k"}, GlusterExecTimeoutS(opts));
 }
@@ -157,6 +166,13 @@ Result<Command> VgsReport(const config::ExecutorOptions& opts) {
 
 Result<Command> LvsReport(const config::ExecutorOptions& opts) {
   return Lvm(opts, {"lvs", "--reportformat", "json", "--units", "k"}, GlusterExecTimeoutS(opts));
+}
+
+Result<Command> LvsBrickReport(const config::ExecutorOptions& opts) {
+  return Lvm(opts,
+             {"lvs", "--reportformat", "json", "--units", "k", "-o",
+              "vg_name,lv_name,lv_attr,lv_size,pool_lv,lv_metadata_size"},
+             kDeviceTimeoutS);
 }
 
 Result<Command> LvExtend(const config::ExecutorOptions& opts, std::string_view device_id,

@@ -62,10 +62,20 @@ Result<Command> LvRemove(const config::ExecutorOptions& opts, std::string_view d
 Result<Command> ThinCount(const config::ExecutorOptions& opts, std::string_view device_id,
                           std::string_view tp_name);
 
+// `<LVM> lvs --noheadings --options=pool_lv vg_<D>/<lv>`: the thin pool
+// holding `lv` (snapshot-clone bricks live in their origin's pool).
+Result<Command> LvPool(const config::ExecutorOptions& opts, std::string_view device_id,
+                       std::string_view lv);
+
 // Examiner reports: `<LVM> pvs|vgs|lvs --reportformat json --units k`.
 Result<Command> PvsReport(const config::ExecutorOptions& opts);
 Result<Command> VgsReport(const config::ExecutorOptions& opts);
 Result<Command> LvsReport(const config::ExecutorOptions& opts);
+
+// Brickyard's examiner: every LV with what reconcile needs:
+// `<LVM> lvs --reportformat json --units k
+//  -o vg_name,lv_name,lv_attr,lv_size,pool_lv,lv_metadata_size`.
+Result<Command> LvsBrickReport(const config::ExecutorOptions& opts);
 
 // Brickyard in-place expansion (no Heketi equivalent). Grows the thin pool
 // or thin LV `lv` to an absolute size:

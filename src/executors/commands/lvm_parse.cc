@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/json_depth.h"
 #include "executors/commands/validate.h"
 
 namespace brickyard::executors::commands {
@@ -35,6 +36,7 @@ Status Bad(std::string_view what, std::string_view out) {
 Result<std::vector<LvmRow>> ParseLvmReport(std::string_view text, std::string_view kind) {
   size_t brace = text.find('{');
   if (brace == text.npos) return Bad("LVM report is not JSON", text);
+  if (JsonNestsDeeperThan(text)) return Bad("LVM report nests too deeply", text);
   json doc = json::parse(text.substr(brace), nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded() || !doc.is_object()) return Bad("LVM report is not JSON", text);
   auto report = doc.find("report");
@@ -121,6 +123,13 @@ Result<int64_t> ParseThinCount(std::string_view out) {
   std::string_view s = TrimWs(out);
   if (!ToInt(s, &n) || n < 0) return Bad("thin_count is not a number", out);
   return n;
+}
+
+Result<std::string> ParseLvPool(std::string_view out) {
+  std::string pool(TrimWs(out));
+  if (pool.empty()) return Bad("the LV is in no thin pool", out);
+  if (!ValidateLvmName(pool, "thin pool").ok()) return Bad("pool_lv is not an LV name", out);
+  return pool;
 }
 
 std::vector<std::string> ParseUdevSymlinks(std::string_view out, std::string_view device) {

@@ -20,7 +20,8 @@ using LvmRow = std::map<std::string, std::string>;
 
 // The rows of `kind` ("pv", "vg", "lv") from `pvs|vgs|lvs --reportformat json`
 // output, across every element of "report". Text before the first '{' (a
-// warning line) is skipped.
+// warning line) is skipped. Text nesting deeper than kMaxJsonDepth
+// (common/json_depth.h) is malformed.
 Result<std::vector<LvmRow>> ParseLvmReport(std::string_view json, std::string_view kind);
 
 // The PV UUID from the device-handle query (`pvs`/`vgs -o
@@ -40,6 +41,11 @@ Result<DeviceInfo> ParseVgDisplay(std::string_view out);
 
 // `lvs --noheadings --options=thin_count vg/tp`: the integer it prints.
 Result<int64_t> ParseThinCount(std::string_view out);
+
+// `lvs --noheadings --options=pool_lv VG/LV`: the pool's name, a valid LVM
+// name (validate.h); InvalidArgument for anything else, including the empty
+// answer of an LV outside any pool.
+Result<std::string> ParseLvPool(std::string_view out);
 
 // `udevadm info --query=symlink --name=<device>`: `device` first, then each
 // space-separated symlink prefixed with /dev/, skipping

@@ -22,6 +22,19 @@ TEST(LvmReportParseTest, PvUuidFromPvsOrVgs) {
   EXPECT_EQ(ParsePvUuid("  Failed to find device \"/dev/vdx\".").status().code(), Code::kInternal);
 }
 
+// A row value is rendered with dump(), which recurses per level: a node
+// printing deeply nested JSON used to exhaust the server's stack (found by
+// fuzz/fuzz_lvm_output).
+TEST(LvmReportParseTest, RefusesDeepNesting) {
+  const size_t depth = 1000000;
+  std::string report = R"({"report":[{"lv":[{"lv_name":)" + std::string(depth, '[') +
+                       std::string(depth, ']') + "}]}]}";
+  auto rows = ParseLvmReport(report, "lv");
+  ASSERT_FALSE(rows.ok());
+  EXPECT_EQ(rows.status().code(), Code::kInternal);
+  EXPECT_EQ(rows.status().message().rfind("LVM report nests too deeply", 0), 0u) << rows.status().message();
+}
+
 TEST(LvmReportParseTest, ExaminerReports) {
   auto pvs = ParseLvmReport(Golden("pvs_report.json"), "pv");
   ASSERT_TRUE(pvs.ok()) << pvs.status().ToString();
@@ -86,6 +99,14 @@ TEST(ThinCountParseTest, Values) {
   EXPECT_FALSE(ParseThinCount("").ok());
   EXPECT_FALSE(ParseThinCount("  Failed to find logical volume").ok());
   EXPECT_FALSE(ParseThinCount("-1").ok());
+}
+
+TEST(LvmParseTest, LvPool) {
+  EXPECT_EQ(*ParseLvPool("  tp_11112222333344445555666677778888\n"),
+            "tp_11112222333344445555666677778888");
+  EXPECT_FALSE(ParseLvPool("  \n").ok());  // an LV outside any pool
+  EXPECT_FALSE(ParseLvPool("tp_a tp_b\n").ok());
+  EXPECT_FALSE(ParseLvPool("  Failed to find logical volume \"vg/x\"").ok());
 }
 
 TEST(UdevParseTest, Symlinks) {

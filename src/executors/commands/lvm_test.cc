@@ -164,6 +164,17 @@ TEST(LvmTest, BrickDestroySteps) {
                     "/" + kTp + "'");
 }
 
+TEST(LvmTest, LvPool) {
+  config::ExecutorOptions o;
+  ExpectCommand(LvPool(o, kD, kLv),
+                {"/usr/sbin/lvm", "lvs", "--noheadings", "--options=pool_lv",
+                 std::string(kVg) + "/" + kLv},
+                std::string("'/usr/sbin/lvm' 'lvs' '--noheadings' '--options=pool_lv' '") + kVg +
+                    "/" + kLv + "'");
+  EXPECT_FALSE(LvPool(o, kD, "-x").ok());
+  EXPECT_FALSE(LvPool(o, "../x", kLv).ok());
+}
+
 TEST(LvmTest, Reports) {
   config::ExecutorOptions o;
   ExpectCommand(PvsReport(o), {"/usr/sbin/lvm", "pvs", "--reportformat", "json", "--units", "k"},

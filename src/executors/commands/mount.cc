@@ -76,6 +76,16 @@ Result<Command> ListMounts(const config::ExecutorOptions& opts) {
   return MakeCommand(opts, {"mount"}, kDeviceTimeoutS);
 }
 
+Result<Command> ProcMounts(const config::ExecutorOptions& opts) {
+  return MakeCommand(opts, {"cat", "/proc/mounts"}, kDeviceTimeoutS);
+}
+
+Result<Command> BrickDirList(const config::ExecutorOptions& opts) {
+  return MakeCommand(opts,
+                     {"find", std::string(kMountRoot), "-mindepth", "2", "-maxdepth", "2", "-type", "d"},
+                     kDeviceTimeoutS);
+}
+
 Result<Command> Umount(const config::ExecutorOptions& opts, std::string_view mount_point) {
   return OnPath(opts, "umount", mount_point, "mount point", kDeviceTimeoutS);
 }

@@ -57,6 +57,13 @@ Result<Command> Mount(const config::ExecutorOptions& opts, std::string_view devi
 // mount status).
 Result<Command> ListMounts(const config::ExecutorOptions& opts);
 
+// `cat /proc/mounts` (the examiner's view of what is mounted).
+Result<Command> ProcMounts(const config::ExecutorOptions& opts);
+
+// `find <kMountRoot> -mindepth 2 -maxdepth 2 -type d`: the brick mount-point
+// directories (vg_<D>/brick_<B>). Fails when the mount root does not exist.
+Result<Command> BrickDirList(const config::ExecutorOptions& opts);
+
 // `umount <mount point>` (brick destroy, step 1).
 Result<Command> Umount(const config::ExecutorOptions& opts, std::string_view mount_point);
 

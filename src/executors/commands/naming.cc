@@ -51,6 +51,58 @@ bool IsGlusterManagedMount(std::string_view path) {
   return path.starts_with("/run/gluster/") || path.starts_with("/var/run/gluster/");
 }
 
+namespace {
+
+struct SnapshotBrickParts {
+  std::string_view dir;  // X
+  int64_t position = 0;  // N
+};
+
+Result<SnapshotBrickParts> SplitSnapshotBrickPath(std::string_view path) {
+  const auto bad = [&] {
+    return InvalidArgument("\"" + Printable(path) +
+                           "\" is not a snapshot brick path (<snaps>/<volume>/brick<N>/brick)");
+  };
+  std::string_view rest = path;
+  bool found = false;
+  for (std::string_view root : {"/run/gluster/snaps/", "/var/run/gluster/snaps/"}) {
+    if (rest.starts_with(root)) {
+      rest.remove_prefix(root.size());
+      found = true;
+      break;
+    }
+  }
+  if (!found) return bad();
+  const size_t slash = rest.find('/');
+  if (slash == std::string_view::npos || slash == 0) return bad();
+  SnapshotBrickParts parts{rest.substr(0, slash)};
+  rest.remove_prefix(slash + 1);
+  constexpr std::string_view kBrick = "brick", kLeaf = "/brick";
+  if (!rest.starts_with(kBrick) || !rest.ends_with(kLeaf)) return bad();
+  std::string_view digits = rest.substr(kBrick.size(), rest.size() - kBrick.size() - kLeaf.size());
+  if (digits.empty() || digits.size() > 9 || digits.front() == '0') return bad();
+  for (char c : digits) {
+    if (c < '0' || c > '9') return bad();
+    parts.position = parts.position * 10 + (c - '0');
+  }
+  return parts;
+}
+
+}  // namespace
+
+Result<std::string> SnapshotBrickLvName(std::string_view brick_path, int64_t index_on_node) {
+  BY_ASSIGN_OR_RETURN(SnapshotBrickParts parts, SplitSnapshotBrickPath(brick_path));
+  if (index_on_node < 0) return InvalidArgument("snapshot brick index must not be negative");
+  std::string lv = std::string(parts.dir) + "_" + std::to_string(index_on_node);
+  BY_RETURN_IF_ERROR(ValidateLvmName(lv, "snapshot brick LV"));
+  return lv;
+}
+
+Result<int64_t> SnapshotBrickPosition(std::string_view brick_path) {
+  BY_ASSIGN_OR_RETURN(SnapshotBrickParts parts, SplitSnapshotBrickPath(brick_path));
+  return parts.position;
+}
+
 std::string PreferredDevicePath(std::string_view pv_uuid, const std::vector<std::string>& paths,
                                 std::string_view name) {
   if (!pv_uuid.empty()) return "/dev/disk/by-id/lvm-pv-uuid-" + std::string(pv_uuid);

@@ -43,6 +43,20 @@ Result<std::string> MountPointOf(std::string_view brick_path);
 // under /run/gluster/ or /var/run/gluster/. They have no fstab line.
 bool IsGlusterManagedMount(std::string_view path);
 
+// The LV glusterd made for a snapshot-clone brick, from the brick's path
+// `<snaps>/<X>/brick<N>/brick` (<snaps> = /run/gluster/snaps or
+// /var/run/gluster/snaps; X is the clone's gluster volume UUID without
+// dashes): `<X>_<index_on_node>`, where index_on_node counts the clone's
+// bricks on the same node that come before this one in gluster's brick
+// order (glusterd numbers each node's snapshot devices from 0). The LV lives
+// in the origin brick's VG and thin pool. InvalidArgument when the path does
+// not have that shape or X is not a valid LV name prefix.
+Result<std::string> SnapshotBrickLvName(std::string_view brick_path, int64_t index_on_node);
+
+// The position N (1-based, gluster's brick order) in a snapshot-clone brick
+// path `<snaps>/<X>/brick<N>/brick`. InvalidArgument for any other shape.
+Result<int64_t> SnapshotBrickPosition(std::string_view brick_path);
+
 // The path a device is best addressed by (spec provisioning §3.3 "handle
 // upgrade"): /dev/disk/by-id/lvm-pv-uuid-<pv_uuid> when the PV UUID is known,
 // else the first stored path, else the device name as added.

@@ -54,5 +54,24 @@ TEST(NamingTest, PreferredDevicePath) {
   EXPECT_EQ(PreferredDevicePath("", {}, "/dev/vdb"), "/dev/vdb");
 }
 
+// As glusterd names them (seen on GlusterFS 10.3): the clone's volume UUID
+// without dashes, then the index of the brick among the clone's bricks on
+// the same node.
+TEST(NamingTest, SnapshotCloneBricks) {
+  const std::string p = "/run/gluster/snaps/2953906f25f84f928c252509bd9cf44a/brick2/brick";
+  EXPECT_EQ(*SnapshotBrickLvName(p, 0), "2953906f25f84f928c252509bd9cf44a_0");
+  EXPECT_EQ(*SnapshotBrickLvName(p, 1), "2953906f25f84f928c252509bd9cf44a_1");
+  EXPECT_EQ(*SnapshotBrickPosition(p), 2);
+  EXPECT_EQ(*SnapshotBrickPosition("/var/run/gluster/snaps/abc/brick12/brick"), 12);
+  for (const char* bad : {"/var/lib/heketi/mounts/vg_x/brick_y/brick",
+                          "/run/gluster/snaps//brick1/brick", "/run/gluster/snaps/x/brick/brick",
+                          "/run/gluster/snaps/x/brick01/brick", "/run/gluster/snaps/x/brick1",
+                          "/run/gluster/snaps/x/brickA/brick", "/run/gluster/snaps/x/y/brick1/brick",
+                          "/run/gluster/snaps/-x/brick1/brick", "/run/gluster/snaps/x;y/brick1/brick"}) {
+    EXPECT_EQ(SnapshotBrickLvName(bad, 0).status().code(), Code::kInvalidArgument) << bad;
+  }
+  EXPECT_FALSE(SnapshotBrickLvName(p, -1).ok());
+}
+
 }  // namespace
 }  // namespace brickyard::executors::commands

@@ -1,8 +1,11 @@
 #include "executors/mock/mock_executor.h"
 
+#include <spdlog/spdlog.h>
+
 #include <chrono>
 #include <thread>
 
+#include "executors/mock/mock_state.h"
 #include "model/sizing.h"
 
 namespace brickyard::executors {
@@ -20,8 +23,24 @@ int64_t SetSizeOf(const VolumeRequest& req) {
 
 }  // namespace
 
-MockExecutor::MockExecutor(int64_t device_size_gb, int64_t delay_ms)
-    : device_size_gb_(device_size_gb), delay_ms_(delay_ms) {}
+MockExecutor::MockExecutor(int64_t device_size_gb, int64_t delay_ms, std::string state_file)
+    : device_size_gb_(device_size_gb), delay_ms_(delay_ms), state_file_(std::move(state_file)) {
+  if (state_file_.empty()) return;
+  auto state = LoadMockState(state_file_);
+  if (!state.ok()) {
+    spdlog::warn("mock executor: {}; starting empty", state.status().message());
+    return;
+  }
+  devices_ = std::move(state->devices);
+  bricks_ = std::move(state->bricks);
+  volumes_ = std::move(state->volumes);
+}
+
+void MockExecutor::PersistLocked() const {
+  if (state_file_.empty()) return;
+  Status st = SaveMockState(state_file_, MockNodeState{devices_, bricks_, volumes_});
+  if (!st.ok()) spdlog::warn("mock executor: {}", st.message());
+}
 
 void MockExecutor::Delay() const {
   if (delay_ms_ > 0) std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms_));
@@ -42,11 +61,19 @@ Status MockExecutor::GlusterdCheck(const std::string& host) {
   return Status::Ok();
 }
 
-Status MockExecutor::PeerProbe(const std::string& exec_host, const std::string&) {
-  return GlusterdCheck(exec_host);
+Status MockExecutor::PeerProbe(const std::string& exec_host, const std::string& new_storage_host) {
+  BY_RETURN_IF_ERROR(GlusterdCheck(exec_host));
+  std::lock_guard lock(mu_);
+  pool_.insert(exec_host);
+  pool_.insert(new_storage_host);
+  return Status::Ok();
 }
 
-Status MockExecutor::PeerDetach(const std::string&, const std::string&) { return Status::Ok(); }
+Status MockExecutor::PeerDetach(const std::string&, const std::string& storage_host) {
+  std::lock_guard lock(mu_);
+  pool_.erase(storage_host);
+  return Status::Ok();
+}
 
 Result<DeviceInfo> MockExecutor::DeviceSetup(const std::string& host, const std::string& device,
                                              const std::string&, bool) {
@@ -55,6 +82,7 @@ Result<DeviceInfo> MockExecutor::DeviceSetup(const std::string& host, const std:
   if (!devices_.insert(host + "|" + device).second) {
     return Conflict("Device " + device + " on " + host + " is already initialized");
   }
+  PersistLocked();
   DeviceInfo info = SizedInfo();
   info.paths = {device};
   return info;
@@ -69,6 +97,7 @@ Result<DeviceInfo> MockExecutor::GetDeviceInfo(const std::string&, const DeviceH
 Status MockExecutor::DeviceTeardown(const std::string& host, const DeviceHandle& handle) {
   std::lock_guard lock(mu_);
   devices_.erase(host + "|" + handle.name);
+  PersistLocked();
   return Status::Ok();
 }
 
@@ -81,6 +110,8 @@ Status MockExecutor::BrickCreate(const std::string& host, const BrickRequest& re
   std::lock_guard lock(mu_);
   if (down_.count(host)) return Unavailable("cannot reach " + host);
   bricks_.insert(req.brick_id);
+  placed_[req.brick_id] = PlacedBrick{host, req};
+  PersistLocked();
   return Status::Ok();
 }
 
@@ -88,6 +119,8 @@ Result<bool> MockExecutor::BrickDestroy(const std::string&, const BrickRequest& 
   Delay();
   std::lock_guard lock(mu_);
   bricks_.erase(req.brick_id);
+  placed_.erase(req.brick_id);
+  PersistLocked();
   return true;
 }
 
@@ -124,6 +157,7 @@ Status MockExecutor::VolumeCreate(const std::string& host, const VolumeRequest& 
     v.bricks.push_back({BrickName(req.bricks[i]), "", arbiter});
   }
   v.brick_count = static_cast<int64_t>(v.bricks.size());
+  PersistLocked();
   return Status::Ok();
 }
 
@@ -138,6 +172,7 @@ Status MockExecutor::VolumeExpand(const std::string& host, const VolumeRequest& 
     it->second.bricks.push_back({BrickName(req.bricks[i]), "", arbiter});
   }
   it->second.brick_count = static_cast<int64_t>(it->second.bricks.size());
+  PersistLocked();
   return Status::Ok();
 }
 
@@ -145,6 +180,7 @@ Status MockExecutor::VolumeDestroy(const std::string&, const std::string& name) 
   Delay();
   std::lock_guard lock(mu_);
   volumes_.erase(name);
+  PersistLocked();
   return Status::Ok();
 }
 
@@ -164,6 +200,7 @@ Status MockExecutor::VolumeClone(const std::string&, const std::string& origin,
            std::to_string(i + 1) + "/brick";
   }
   volumes_.emplace(clone_name, std::move(clone));
+  PersistLocked();
   return Status::Ok();
 }
 
@@ -176,6 +213,7 @@ Status MockExecutor::VolumeReplaceBrick(const std::string&, const std::string& v
   for (auto& b : it->second.bricks) {
     if (b.name == BrickName(old_brick)) b.name = BrickName(new_brick);
   }
+  PersistLocked();
   return Status::Ok();
 }
 

@@ -18,8 +18,11 @@ namespace brickyard::executors {
 class MockExecutor final : public Executor {
  public:
   // `delay_ms` is added to every call that would touch a node, so tests can
-  // hold operations in flight.
-  explicit MockExecutor(int64_t device_size_gb = 500, int64_t delay_ms = 0);
+  // hold operations in flight. With a `state_file`, the node state is loaded
+  // from it (mock_state.h) and saved to it after every change, so it
+  // survives restarts; an unreadable file starts empty, with a warning.
+  explicit MockExecutor(int64_t device_size_gb = 500, int64_t delay_ms = 0,
+                        std::string state_file = "");
 
   std::string Name() const override { return "mock"; }
 
@@ -52,6 +55,53 @@ class MockExecutor final : public Executor {
   Result<std::vector<commands::HealBrick>> HealInfo(const std::string& host,
                                                     const std::string& name) override;
 
+  // Inspection and repair (mock_inspect.cc), answered from what the calls
+  // above made plus the drift the hooks below simulate. Not persisted in the
+  // state file.
+  Result<std::vector<commands::GlusterVolume>> VolumesInfo(const std::string& host) override;
+  Result<std::vector<commands::GlusterPeer>> PeerStatus(const std::string& host) override;
+  Result<std::vector<commands::BrickProcess>> VolumeStatus(const std::string& host,
+                                                          const std::string& name) override;
+  Result<std::vector<commands::NodeLv>> BrickLvs(const std::string& host) override;
+  Result<std::vector<commands::MountEntry>> BrickMounts(const std::string& host) override;
+  Result<std::vector<commands::MountEntry>> FstabBricks(const std::string& host) override;
+  Result<std::vector<std::string>> BrickDirs(const std::string& host) override;
+  Status VolumeStart(const std::string& host, const std::string& name, bool force) override;
+  Status VolumeResetBrick(const std::string& host, const std::string& volume,
+                          const BrickAddress& brick) override;
+  Status VolumeHealFull(const std::string& host, const std::string& name) override;
+  Status BrickRemount(const std::string& host, const BrickRequest& req) override;
+
+  // gluster-block (mock_block.cc): block volumes are kept by
+  // "<hosting>/<name>"; create fails with Internal when the hosting volume
+  // does not exist or the name is taken, as gluster-block does.
+  Result<BlockVolumeExport> BlockVolumeCreate(const std::string& host,
+                                              const BlockVolumeRequest& req) override;
+  Status BlockVolumeDelete(const std::string& host, const std::string& hosting_volume,
+                           const std::string& name) override;
+  Status BlockVolumeExpand(const std::string& host, const std::string& hosting_volume,
+                           const std::string& name, int64_t size_gib) override;
+  Result<commands::BlockState> BlockVolumeInfo(const std::string& host,
+                                               const std::string& hosting_volume,
+                                               const std::string& name) override;
+  // How many block volumes the mock holds, for test assertions.
+  size_t BlockVolumeCount() const;
+
+  // Drift, as if made behind the server's back (tests):
+  // the brick's LV, mount, fstab line and directory are deleted;
+  void DropBrickStorage(const std::string& brick_id);
+  // the brick is unmounted (LV and fstab line kept), its process stops;
+  void UnmountBrick(const std::string& brick_id);
+  // the gluster volume is stopped;
+  void StopVolume(const std::string& name);
+  // a gluster volume the server did not create appears;
+  void AddForeignVolume(const commands::GlusterVolume& volume);
+  // a complete brick (LV in tp_<id>, mount, fstab line, directory) appears
+  // on `host` in vg_<device_id>.
+  void AddForeignBrick(const std::string& host, const BrickRequest& req);
+  // How many full heals were started (VolumeHealFull).
+  int64_t HealsStarted() const;
+
   // What the mock believes exists, for test assertions.
   size_t DeviceCount() const;
   size_t BrickCount() const;
@@ -62,14 +112,30 @@ class MockExecutor final : public Executor {
  private:
   DeviceInfo SizedInfo() const;
   void Delay() const;
+  // Saves the state to state_file_ when there is one. Called with mu_ held.
+  void PersistLocked() const;
 
   const int64_t device_size_gb_;
   const int64_t delay_ms_;
+  const std::string state_file_;
   mutable std::mutex mu_;
   std::set<std::string> devices_;  // guarded by mu_; "host|device"
   std::set<std::string> bricks_;   // guarded by mu_; brick ids
   std::map<std::string, commands::GlusterVolume> volumes_;  // guarded by mu_; by name
   std::set<std::string> down_;     // guarded by mu_; hosts
+
+  // A brick as its node holds it (inspection).
+  struct PlacedBrick {
+    std::string host;  // manage hostname it was created on
+    BrickRequest req;
+    bool lv = true, mounted = true, fstab = true, dir = true, process = true;
+  };
+  // The placed brick behind gluster brick `path`, or nullptr. Called with mu_ held.
+  PlacedBrick* FindPlacedByPath(const std::string& path);
+  std::map<std::string, PlacedBrick> placed_;  // guarded by mu_; by brick id
+  std::set<std::string> pool_;                 // guarded by mu_; peer hostnames probed or probing
+  int64_t heals_ = 0;                          // guarded by mu_
+  std::map<std::string, commands::BlockState> block_volumes_;  // guarded by mu_; "<hosting>/<name>"
 };
 
 }  // namespace brickyard::executors

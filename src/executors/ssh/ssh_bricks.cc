@@ -79,12 +79,22 @@ Result<bool> SshExecutor::BrickDestroy(const std::string& host, const BrickReque
 
 Result<bool> SshExecutor::RemoveBrickLvs(const std::string& host, const BrickRequest& req) {
   BY_ASSIGN_OR_RETURN(std::string mount_point, commands::MountPointOf(req.path));
+  // 4a. The pool, when not given (snapshot-clone bricks): asked of LVM
+  //     while the LV still exists.
+  BY_ASSIGN_OR_RETURN(std::string tp_name, PoolOf(host, req));
   // 4. The brick LV; already gone is fine.
   BY_ASSIGN_OR_RETURN(commands::Command lvremove, commands::LvRemove(opts_, req.device_id, req.lv_name));
   BY_ASSIGN_OR_RETURN(CommandResult lv, RunAny(host, lvremove));
   if (!lv.ok() && !LvmNotFound(lv)) return CommandFailed(host, commands::ToShellLine(lvremove), lv);
+  if (tp_name.empty()) {
+    // The LV was already gone and with it the only record of its pool.
+    spdlog::warn("{}: LV {} of brick {} was already gone; its thin pool is not checked",
+                 host, req.lv_name, req.brick_id);
+    RemoveMountDirs(host, mount_point, req.path);
+    return false;
+  }
   // 5. LVs left in the pool (snapshots and clones share it); a missing pool has none.
-  BY_ASSIGN_OR_RETURN(commands::Command thin, commands::ThinCount(opts_, req.device_id, req.tp_name));
+  BY_ASSIGN_OR_RETURN(commands::Command thin, commands::ThinCount(opts_, req.device_id, tp_name));
   BY_ASSIGN_OR_RETURN(CommandResult tc, RunAny(host, thin));
   int64_t count = 0;
   if (tc.ok()) {
@@ -101,7 +111,7 @@ Result<bool> SshExecutor::RemoveBrickLvs(const std::string& host, const BrickReq
   // 6. An empty pool goes; its space is then reclaimed.
   bool reclaimed = false;
   if (count == 0) {
-    BY_ASSIGN_OR_RETURN(commands::Command pool, commands::LvRemove(opts_, req.device_id, req.tp_name));
+    BY_ASSIGN_OR_RETURN(commands::Command pool, commands::LvRemove(opts_, req.device_id, tp_name));
     BY_ASSIGN_OR_RETURN(CommandResult pr, RunAny(host, pool));
     reclaimed = pr.ok() || LvmNotFound(pr);
     if (!reclaimed) {
@@ -109,12 +119,43 @@ Result<bool> SshExecutor::RemoveBrickLvs(const std::string& host, const BrickReq
     }
   }
   // 7. The mount point; failures only logged.
-  BY_ASSIGN_OR_RETURN(commands::Command rmdir, commands::Rmdir(opts_, mount_point));
-  auto rd = RunAny(host, rmdir);
-  if (rd.ok() && !rd->ok()) {
-    spdlog::warn("{} (ignored)", CommandFailed(host, commands::ToShellLine(rmdir), *rd).message());
-  }
+  RemoveMountDirs(host, mount_point, req.path);
   return reclaimed;
+}
+
+Result<std::string> SshExecutor::PoolOf(const std::string& host, const BrickRequest& req) {
+  if (!req.tp_name.empty()) return req.tp_name;
+  BY_ASSIGN_OR_RETURN(commands::Command query, commands::LvPool(opts_, req.device_id, req.lv_name));
+  BY_ASSIGN_OR_RETURN(CommandResult r, RunAny(host, query));
+  if (!r.ok()) {
+    if (LvmNotFound(r)) return std::string();
+    return CommandFailed(host, commands::ToShellLine(query), r);
+  }
+  auto pool = commands::ParseLvPool(r.stdout_text);
+  if (!pool.ok()) {
+    return Status(pool.status().code(), host + ": cannot read the output of `" +
+                                            BoundedLine(commands::ToShellLine(query)) +
+                                            "`: " + pool.status().message());
+  }
+  return pool;
+}
+
+void SshExecutor::RemoveMountDirs(const std::string& host, const std::string& mount_point,
+                                  const std::string& brick_path) {
+  std::vector<std::string> dirs = {mount_point};
+  // glusterd's per-clone directory <snaps>/<X> goes with its last brick
+  if (commands::IsGlusterManagedMount(brick_path)) {
+    dirs.push_back(mount_point.substr(0, mount_point.rfind('/')));
+  }
+  for (const auto& dir : dirs) {
+    auto rmdir = commands::Rmdir(opts_, dir);
+    auto rd = rmdir.ok() ? RunAny(host, *rmdir) : Result<CommandResult>(rmdir.status());
+    if (!rd.ok()) {
+      spdlog::warn("{}: rmdir {} (ignored): {}", host, dir, rd.status().message());
+    } else if (!rd->ok()) {
+      spdlog::warn("{} (ignored)", CommandFailed(host, commands::ToShellLine(*rmdir), *rd).message());
+    }
+  }
 }
 
 Status SshExecutor::BrickExtend(const std::string& host, const BrickRequest& req,

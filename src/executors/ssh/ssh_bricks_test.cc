@@ -161,14 +161,47 @@ TEST_F(BrickTest, DestroyFailsOnOtherLvmErrors) {
   EXPECT_EQ(fake_->lines(), (std::vector<std::string>{Umount(), Sed(), LvRemove()}));
 }
 
-TEST_F(BrickTest, DestroyOfACloneBrickLeavesTheFstabAlone) {
-  PoolIsEmpty();
+// A snapshot-clone brick (glusterd's mount, LV and directory; the origin's
+// pool): no fstab edit, the pool is asked of LVM before the LV goes, and
+// glusterd's per-clone directory is removed after the mount point.
+TEST_F(BrickTest, DestroyOfACloneBrickFindsItsPoolAndLeavesTheFstabAlone) {
+  const std::string dir = "/run/gluster/snaps/0f0e0d0c0b0a09080706050403020100";
+  const std::string lv = "0f0e0d0c0b0a09080706050403020100_0";
+  const std::string pool = "tp_99998888777766665555444433332222";
   BrickRequest b = Brick();
-  b.path = "/run/gluster/snaps/0f0e0d0c0b0a09080706050403020100/brick1/brick";
-  b.lv_name = "0f0e0d0c0b0a09080706050403020100_0";
-  ASSERT_TRUE(exec_->BrickDestroy(kHost, b).ok());
-  for (const auto& line : fake_->lines()) EXPECT_EQ(line.find("sed"), std::string::npos) << line;
-  EXPECT_EQ(fake_->lines().front(), Line(commands::Umount(opts_, "/run/gluster/snaps/0f0e0d0c0b0a09080706050403020100/brick1")));
+  b.path = dir + "/brick1/brick";
+  b.lv_name = lv;
+  b.tp_name = "";
+  const std::string query = Line(commands::LvPool(opts_, kDeviceId, lv));
+  const std::string count = Line(commands::ThinCount(opts_, kDeviceId, pool));
+  fake_->When(query, FakeTransport::Exit(0, "  " + pool + "\n"));
+  fake_->When(count, FakeTransport::Exit(0, "    0\n"));
+  auto r = exec_->BrickDestroy(kHost, b);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_TRUE(*r);
+  EXPECT_EQ(fake_->lines(),
+            (std::vector<std::string>{Line(commands::Umount(opts_, dir + "/brick1")), query,
+                                      Line(commands::LvRemove(opts_, kDeviceId, lv)), count,
+                                      Line(commands::LvRemove(opts_, kDeviceId, pool)),
+                                      Line(commands::Rmdir(opts_, dir + "/brick1")),
+                                      Line(commands::Rmdir(opts_, dir))}));
+}
+
+// The clone's LV is already gone: nothing tells which pool held it, so the
+// pool is left alone and the space counts as not reclaimed.
+TEST_F(BrickTest, DestroyOfAGoneCloneBrickLeavesThePoolAlone) {
+  const std::string dir = "/run/gluster/snaps/0f0e0d0c0b0a09080706050403020100";
+  BrickRequest b = Brick();
+  b.path = dir + "/brick2/brick";
+  b.lv_name = "0f0e0d0c0b0a09080706050403020100_1";
+  b.tp_name = "";
+  fake_->When("pool_lv", FakeTransport::Exit(5, "", "  Failed to find logical volume \"vg/x\"\n"));
+  fake_->When("lvremove", FakeTransport::Exit(5, "", "  Failed to find logical volume \"vg/x\"\n"));
+  auto r = exec_->BrickDestroy(kHost, b);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_FALSE(*r);
+  for (const auto& line : fake_->lines()) EXPECT_EQ(line.find("thin_count"), std::string::npos) << line;
+  EXPECT_EQ(fake_->lines().back(), Line(commands::Rmdir(opts_, dir)));
 }
 
 TEST_F(BrickTest, DestroyPassesAnUnreachableNodeThrough) {

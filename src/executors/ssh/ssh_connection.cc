@@ -103,11 +103,14 @@ ExecAttempt SshConnection::Exec(const std::string& line, std::chrono::millisecon
     a.error = Unavailable(what + " on " + target_ + ": " + ssh_get_error(session_));
     return a;
   };
+  const auto opening = Clock::now();
   ChannelGuard ch{ssh_channel_new(session_)};
   if (ch.c == nullptr) return lost("cannot open an SSH channel");
   if (ssh_channel_open_session(ch.c) != SSH_OK) return lost("cannot open an SSH channel");
   if (ssh_channel_request_exec(ch.c, line.c_str()) != SSH_OK) return lost("cannot start the command");
   a.started = true;
+  const auto started = Clock::now();
+  a.channel_time = started - opening;
 
   const auto deadline = Clock::now() + timeout;
   char buf[16384];
@@ -132,6 +135,7 @@ ExecAttempt SshConnection::Exec(const std::string& line, std::chrono::millisecon
     if (n <= 0 && (ssh_channel_is_eof(ch.c) || ssh_channel_is_closed(ch.c))) break;
   }
   a.result.exit_status = ssh_channel_get_exit_status(ch.c);
+  a.command_time = Clock::now() - started;
   ssh_channel_send_eof(ch.c);
   return a;
 }

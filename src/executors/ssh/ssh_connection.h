@@ -23,6 +23,11 @@ struct ExecAttempt {
   Status error;           // OK when the command ran to completion (any exit status)
   bool started = false;
   CommandResult result;   // valid when error is OK
+  // Where the time went: opening the channel and having sshd accept the
+  // command (two round trips), then the command itself until its exit status
+  // arrived (the remote shell, the program, the output).
+  std::chrono::steady_clock::duration channel_time{};
+  std::chrono::steady_clock::duration command_time{};
 };
 
 class SshConnection {

@@ -4,6 +4,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <thread>
+
 #include "executors/commands/gluster.h"
 #include "executors/commands/gluster_parse.h"
 #include "executors/commands/health.h"
@@ -18,12 +20,39 @@ SshExecutor::SshExecutor(std::unique_ptr<Transport> transport, config::ExecutorO
                          std::string name)
     : transport_(std::move(transport)), opts_(std::move(opts)), name_(std::move(name)) {}
 
+namespace {
+
+// glusterd refused `cmd` because another transaction holds the cluster lock:
+// said on stderr, or, with --xml (exit status 0), in the CLI verdict.
+bool GlusterdBusy(const commands::Command& cmd, const CommandResult& r) {
+  constexpr std::string_view kBusy = "Another transaction is in progress";
+  if (cmd.argv.empty() || cmd.argv[0] != "gluster") return false;
+  if (!r.ok()) return Mentions(r, kBusy);
+  if (r.stdout_text.find('<') == std::string::npos) return false;
+  Status verdict = commands::ParseCliStatusXml(r.stdout_text);
+  return !verdict.ok() && verdict.message().find(kBusy) != std::string::npos;
+}
+
+}  // namespace
+
+Result<CommandResult> SshExecutor::Send(const std::string& host, const commands::Command& cmd) {
+  auto delay = busy_first_delay_;
+  for (int retry = 0;; ++retry) {
+    BY_ASSIGN_OR_RETURN(CommandResult r, transport_->Run(host, cmd));
+    if (retry == kGlusterdBusyRetries || !GlusterdBusy(cmd, r)) return r;
+    spdlog::info("{}: glusterd is busy with another transaction; `{}` again in {} ms", host,
+                 BoundedLine(commands::ToShellLine(cmd)), delay.count());
+    std::this_thread::sleep_for(delay);
+    delay *= 2;
+  }
+}
+
 Result<CommandResult> SshExecutor::RunAny(const std::string& host, const commands::Command& cmd) {
-  return transport_->Run(host, cmd);
+  return Send(host, cmd);
 }
 
 Result<CommandResult> SshExecutor::Run(const std::string& host, const commands::Command& cmd) {
-  BY_ASSIGN_OR_RETURN(CommandResult r, transport_->Run(host, cmd));
+  BY_ASSIGN_OR_RETURN(CommandResult r, Send(host, cmd));
   if (!r.ok()) return CommandFailed(host, commands::ToShellLine(cmd), r);
   return r;
 }
@@ -48,7 +77,7 @@ Result<CommandResult> SshExecutor::RunFstabEdit(const std::string& host,
 
 Result<CommandResult> SshExecutor::RunGlusterXml(const std::string& host,
                                                  const commands::Command& cmd) {
-  BY_ASSIGN_OR_RETURN(CommandResult r, transport_->Run(host, cmd));
+  BY_ASSIGN_OR_RETURN(CommandResult r, Send(host, cmd));
   if (r.stdout_text.find('<') != std::string::npos) {
     Status verdict = commands::ParseCliStatusXml(r.stdout_text);
     if (!verdict.ok()) {

@@ -21,6 +21,7 @@
 // Thread-safe.
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -41,6 +42,13 @@ class SshExecutor final : public Executor {
               std::string name = "ssh");
 
   std::string Name() const override { return name_; }
+
+  // How often, and after how long (doubling), a gluster command that glusterd
+  // refused because another transaction held the cluster lock is sent again.
+  static constexpr int kGlusterdBusyRetries = 3;
+  static constexpr std::chrono::milliseconds kGlusterdBusyFirstDelay{1000};
+  // Tests shorten the first pause; not thread-safe with running commands.
+  void SetGlusterdBusyFirstDelay(std::chrono::milliseconds d) { busy_first_delay_ = d; }
 
   Status GlusterdCheck(const std::string& host) override;
   Status PeerProbe(const std::string& exec_host, const std::string& new_storage_host) override;
@@ -71,7 +79,40 @@ class SshExecutor final : public Executor {
   Result<std::vector<commands::HealBrick>> HealInfo(const std::string& host,
                                                     const std::string& name) override;
 
+  // Inspection and repair (ssh_inspect.cc). BrickDirs answers an empty list
+  // when the mount root does not exist.
+  Result<std::vector<commands::GlusterVolume>> VolumesInfo(const std::string& host) override;
+  Result<std::vector<commands::GlusterPeer>> PeerStatus(const std::string& host) override;
+  Result<std::vector<commands::BrickProcess>> VolumeStatus(const std::string& host,
+                                                          const std::string& name) override;
+  Result<std::vector<commands::NodeLv>> BrickLvs(const std::string& host) override;
+  Result<std::vector<commands::MountEntry>> BrickMounts(const std::string& host) override;
+  Result<std::vector<commands::MountEntry>> FstabBricks(const std::string& host) override;
+  Result<std::vector<std::string>> BrickDirs(const std::string& host) override;
+  Status VolumeStart(const std::string& host, const std::string& name, bool force) override;
+  Status VolumeResetBrick(const std::string& host, const std::string& volume,
+                          const BrickAddress& brick) override;
+  Status VolumeHealFull(const std::string& host, const std::string& name) override;
+  Status BrickRemount(const std::string& host, const BrickRequest& req) override;
+
+  // gluster-block (ssh_block.cc).
+  Result<BlockVolumeExport> BlockVolumeCreate(const std::string& host,
+                                              const BlockVolumeRequest& req) override;
+  Status BlockVolumeDelete(const std::string& host, const std::string& hosting_volume,
+                           const std::string& name) override;
+  Status BlockVolumeExpand(const std::string& host, const std::string& hosting_volume,
+                           const std::string& name, int64_t size_gib) override;
+  Result<commands::BlockState> BlockVolumeInfo(const std::string& host,
+                                               const std::string& hosting_volume,
+                                               const std::string& name) override;
+
  private:
+  // The transport's Run, except that a gluster command refused with
+  // glusterd's "Another transaction is in progress" (another node's command
+  // holds the cluster lock; nothing ran) is sent again, up to
+  // kGlusterdBusyRetries times, after a pause doubling each time. The last
+  // answer is returned whatever it says.
+  Result<CommandResult> Send(const std::string& host, const commands::Command& cmd);
   // Runs `cmd`; a non-zero exit becomes CommandFailed (Internal).
   Result<CommandResult> Run(const std::string& host, const commands::Command& cmd);
   // Runs `cmd` and returns its result whatever its exit status; only
@@ -93,6 +134,13 @@ class SshExecutor final : public Executor {
   std::string KnownPvUuid(const std::string& host, const DeviceHandle& handle);
   // The brick-destroy steps after the fstab edit (§3.4 steps 4-7).
   Result<bool> RemoveBrickLvs(const std::string& host, const BrickRequest& req);
+  // req.tp_name, or when empty (snapshot-clone bricks) the pool LVM reports
+  // for req.lv_name; "" when that LV does not exist.
+  Result<std::string> PoolOf(const std::string& host, const BrickRequest& req);
+  // rmdir of a destroyed brick's mount point and, for a snapshot-clone brick,
+  // of glusterd's per-clone directory above it; failures only logged.
+  void RemoveMountDirs(const std::string& host, const std::string& mount_point,
+                       const std::string& brick_path);
 
   // One mutex per (node, what it guards), created on first use and kept.
   enum class Guard { kFstab, kGluster };
@@ -101,6 +149,7 @@ class SshExecutor final : public Executor {
   const std::unique_ptr<Transport> transport_;
   const config::ExecutorOptions opts_;
   const std::string name_;
+  std::chrono::milliseconds busy_first_delay_ = kGlusterdBusyFirstDelay;
   std::mutex locks_mu_;
   std::map<std::pair<Guard, std::string>, std::unique_ptr<std::mutex>> locks_;  // guarded by locks_mu_
 };

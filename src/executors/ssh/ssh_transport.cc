@@ -88,6 +88,26 @@ void SshTransport::Release(HostPool& pool, std::unique_ptr<SshConnection> conn) 
   pool.freed.notify_one();
 }
 
+namespace {
+
+double Ms(std::chrono::steady_clock::duration d) {
+  return std::chrono::duration<double, std::milli>(d).count();
+}
+
+}  // namespace
+
+void SshTransport::LogTiming(const std::string& host, const std::string& line,
+                             const ExecAttempt& a, Clock::duration session_time) {
+  if (!spdlog::should_log(spdlog::level::debug)) return;
+  const auto end_us = std::chrono::duration_cast<std::chrono::microseconds>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count();
+  spdlog::debug("ssh-timing host={} exit={} end_us={} session_ms={:.2f} channel_ms={:.2f} "
+                "command_ms={:.2f} line={}",
+                host, a.result.exit_status, end_us, Ms(session_time), Ms(a.channel_time),
+                Ms(a.command_time), BoundedLine(line));
+}
+
 Result<CommandResult> SshTransport::Run(const std::string& host, const commands::Command& cmd) {
   BY_RETURN_IF_ERROR(commands::CheckCommand(cmd));
   const std::string line = commands::ToShellLine(cmd);
@@ -96,10 +116,12 @@ Result<CommandResult> SshTransport::Run(const std::string& host, const commands:
     return Status(st.code(), st.message() + " (running `" + BoundedLine(line) + "`)");
   };
   HostPool& pool = PoolFor(host);
-  auto acquired = Acquire(host, pool, Clock::now() + timeout);
+  const auto asked = Clock::now();
+  auto acquired = Acquire(host, pool, asked + timeout);
   if (!acquired.ok()) return with_command(acquired.status());
   Lease lease = std::move(acquired).value();
   spdlog::debug("ssh {}: {}", host, BoundedLine(line));
+  auto session_time = Clock::now() - asked;
   ExecAttempt a = lease.conn->Exec(line, std::chrono::duration_cast<std::chrono::milliseconds>(timeout));
   if (!a.started && lease.reused) {
     // The idle session died (node or sshd restarted): reconnect once.
@@ -111,10 +133,12 @@ Result<CommandResult> SshTransport::Run(const std::string& host, const commands:
       return with_command(fresh.status());
     }
     lease.conn = std::move(fresh).value();
+    session_time = Clock::now() - asked;
     a = lease.conn->Exec(line, std::chrono::duration_cast<std::chrono::milliseconds>(timeout));
   }
   Release(pool, std::move(lease.conn));
   if (!a.error.ok()) return with_command(a.error);
+  LogTiming(host, line, a, session_time);
   return std::move(a.result);
 }
 

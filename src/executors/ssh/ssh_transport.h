@@ -62,6 +62,12 @@ class SshTransport final : public Transport {
   Result<Lease> Acquire(const std::string& host, HostPool& pool,
                         std::chrono::steady_clock::time_point deadline);
   void Release(HostPool& pool, std::unique_ptr<SshConnection> conn);
+  // At debug level, one `ssh-timing` line per finished command: the host,
+  // exit status, wall-clock end (µs since the epoch), and the time spent
+  // getting a session (pool wait, connect), opening the channel, and running
+  // the command. bench/testbed_create.py reads these lines.
+  void LogTiming(const std::string& host, const std::string& line, const ExecAttempt& a,
+                 std::chrono::steady_clock::duration session_time);
 
   const SshOptions opts_;
   HostKeyVerifier verifier_;

@@ -54,6 +54,53 @@ TEST_F(VolumeTest, CreateFailureNamesHostCommandAndStderr) {
                               "` failed with exit status 1: volume start: vol1: failed: Commit failed on s2");
 }
 
+// glusterd refuses a command while another node's transaction holds the
+// cluster lock; nothing ran, so the command is sent again after a pause.
+TEST_F(VolumeTest, AnotherTransactionInProgressIsRetried) {
+  exec_->SetGlusterdBusyFirstDelay(std::chrono::milliseconds(1));
+  const std::string create = Lines(commands::VolumeCreate(opts_, Replica3())).front();
+  fake_->When(create, FakeTransport::Exit(1, "", "volume create: vol1: failed: Another transaction "
+                                                 "is in progress. Please try again after some time.\n"),
+              1);
+  ASSERT_TRUE(exec_->VolumeCreate(kHost, Replica3()).ok());
+  std::vector<std::string> want = {create};
+  Append(want, Lines(commands::VolumeCreate(opts_, Replica3())));
+  EXPECT_EQ(fake_->lines(), want);
+}
+
+// With --xml the CLI exits 0 and says it in opErrstr.
+TEST_F(VolumeTest, AnotherTransactionInProgressInXmlIsRetried) {
+  exec_->SetGlusterdBusyFirstDelay(std::chrono::milliseconds(1));
+  const std::string info = Line(commands::VolumeInfo(opts_, "vol1"));
+  fake_->When(info, FakeTransport::Exit(0, CliXml(-1, "Another transaction is in progress for vol1.")), 1);
+  fake_->When(info, FakeTransport::Exit(0, kVolumeInfo));
+  auto v = exec_->VolumeInfo(kHost, "vol1");
+  ASSERT_TRUE(v.ok()) << v.status().ToString();
+  EXPECT_EQ(fake_->lines(), (std::vector<std::string>{info, info}));
+}
+
+// It gives up after kGlusterdBusyRetries more tries and reports glusterd's answer.
+TEST_F(VolumeTest, AnotherTransactionInProgressGivesUp) {
+  exec_->SetGlusterdBusyFirstDelay(std::chrono::milliseconds(1));
+  const std::string del = Line(commands::VolumeDelete(opts_, "vol1"));
+  fake_->When(del, FakeTransport::Exit(1, "", "volume delete: vol1: failed: Another transaction is in progress"));
+  Status st = exec_->VolumeDestroy(kHost, "vol1");
+  EXPECT_EQ(st.code(), Code::kInternal);
+  EXPECT_NE(st.message().find("Another transaction is in progress"), std::string::npos);
+  size_t sent = 0;
+  for (const auto& line : fake_->lines()) sent += line == del;
+  EXPECT_EQ(sent, 1u + SshExecutor::kGlusterdBusyRetries);
+}
+
+// Other programs and other failures are not retried.
+TEST_F(VolumeTest, OtherFailuresAreNotRetried) {
+  const std::string start = Line(commands::VolumeStart(opts_, "vol1"));
+  fake_->When(start, FakeTransport::Exit(1, "", "volume start: vol1: failed: Commit failed on s2\n"));
+  EXPECT_FALSE(exec_->VolumeCreate(kHost, Replica3()).ok());
+  EXPECT_EQ(fake_->lines().back(), start);
+  EXPECT_EQ(fake_->lines().size(), Lines(commands::VolumeCreate(opts_, Replica3())).size());
+}
+
 TEST_F(VolumeTest, CreateRefusesAnUnsafeNameWithoutRunningAnything) {
   VolumeRequest v = Replica3();
   v.name = "vol1; rm -rf /";

@@ -15,7 +15,8 @@ Reply ClusterInfo(Services& s, const std::string& ref, int status) {
     return Status::Ok();
   });
   if (!st.ok()) return ErrorReply(st);
-  return JsonReply(status, api::EncodeCluster(view.cluster, view.node_ids, view.volume_ids, {}));
+  return JsonReply(status, api::EncodeCluster(view.cluster, view.node_ids, view.volume_ids,
+                                              view.blockvolume_ids));
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-// /db/dump, /db/check, /backup/db and state examination (spec heketi-api §6.9).
+// /db/dump, /db/check and /backup/db (spec heketi-api §6.9).
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -8,6 +8,7 @@
 #include "api/responses.h"
 #include "http/services.h"
 #include "ops/consistency.h"
+#include "ops/dump_collect.h"
 
 namespace brickyard::http {
 namespace {
@@ -20,36 +21,6 @@ nlohmann::ordered_json BucketJson(const ops::BucketReport& b) {
   j["notok"] = b.notok;
   j["inconsistencies"] = b.inconsistencies;
   return j;
-}
-
-// Reads the whole store into the export structure.
-Result<api::DumpData> CollectDump(store::ReadTx& tx) {
-  api::DumpData d;
-  BY_ASSIGN_OR_RETURN(auto cluster_ids, tx.ListClusterIds());
-  for (const auto& cid : cluster_ids) {
-    BY_ASSIGN_OR_RETURN(model::Cluster c, tx.GetCluster(cid));
-    d.clusters.push_back(c);
-    BY_ASSIGN_OR_RETURN(auto node_ids, tx.ListNodeIds(cid));
-    for (const auto& nid : node_ids) {
-      BY_ASSIGN_OR_RETURN(model::Node n, tx.GetNode(nid));
-      d.nodes.push_back(n);
-      BY_ASSIGN_OR_RETURN(auto device_ids, tx.ListDeviceIds(nid));
-      for (const auto& did : device_ids) {
-        BY_ASSIGN_OR_RETURN(model::Device dev, tx.GetDevice(did));
-        d.devices.push_back(dev);
-      }
-    }
-  }
-  BY_ASSIGN_OR_RETURN(auto volume_ids, tx.ListVolumeIds(/*include_pending=*/true));
-  for (const auto& vid : volume_ids) {
-    BY_ASSIGN_OR_RETURN(model::Volume v, tx.GetVolume(vid));
-    d.volumes.push_back(v);
-    BY_ASSIGN_OR_RETURN(auto bricks, tx.ListVolumeBricks(vid));
-    for (auto& b : bricks) d.bricks.push_back(std::move(b));
-  }
-  BY_ASSIGN_OR_RETURN(d.ops, tx.ListPendingOps());
-  api::LinkByReferences(&d);
-  return d;
 }
 
 Reply Indented(const nlohmann::ordered_json& j) {
@@ -65,7 +36,7 @@ void RegisterDbRoutes(Router& r, Services& s) {
   r.Add("GET", "/db/dump", [&s](const Request&) {
     api::DumpData data;
     Status st = s.ctx.store.View([&](store::ReadTx& tx) -> Status {
-      BY_ASSIGN_OR_RETURN(data, CollectDump(tx));
+      BY_ASSIGN_OR_RETURN(data, ops::CollectDump(tx));
       return Status::Ok();
     });
     if (!st.ok()) return ErrorReply(st);
@@ -109,11 +80,6 @@ void RegisterDbRoutes(Router& r, Services& s) {
     reply.headers.emplace_back("Content-Disposition", "attachment; filename=\"heketi.db\"");
     reply.body = buf.str();
     return reply;
-  });
-
-  r.Add("GET", "/internal/state/examine/gluster", [](const Request&) {
-    return ErrorReply(NotImplemented(
-        "Examining Gluster state is not implemented yet; use GET /db/check for the store"));
   });
 }
 

@@ -1,6 +1,7 @@
 // /operations: counts, pending list and details, cleanup (spec heketi-api §6.8).
 #include "api/requests.h"
 #include "http/services.h"
+#include "ops/op_cleaner.h"
 
 namespace brickyard::http {
 namespace {
@@ -56,8 +57,10 @@ void RegisterOperationRoutes(Router& r, Services& s) {
 
   r.Add("GET", "/operations/pending/{id}", [&s](const Request& req) {
     model::PendingOp op;
+    std::vector<model::OpStep> steps;
     Status st = s.ctx.store.View([&](store::ReadTx& tx) -> Status {
       BY_ASSIGN_OR_RETURN(op, tx.GetPendingOp(req.Param("id")));
+      BY_ASSIGN_OR_RETURN(steps, tx.ListOpSteps(op.id));
       return Status::Ok();
     });
     if (st.code() == Code::kNotFound) return TextError(404, "Id not found: " + req.Param("id"));
@@ -71,17 +74,43 @@ void RegisterOperationRoutes(Router& r, Services& s) {
       changes.push_back(cj);
     }
     j["changes"] = changes;
+    // Brickyard extension: why the last cleanup of a failed operation failed.
+    if (std::string why = ops::OpCleaner::LastFailure(steps); !why.empty()) j["error"] = why;
     return JsonReply(200, j);
   });
 
-  r.Add("POST", "/operations/pending/cleanup", [](const Request& req) {
+  // Queues a cleanup of the stale and failed operations named (all when
+  // none); unknown ids answer 404 before anything is queued. Not refused
+  // with 429: it waits for a slot of the volume operations' queue.
+  r.Add("POST", "/operations/pending/cleanup", [&s](const Request& req) {
+    api::OpsCleanupRequest body;
     if (req.HasBody()) {
-      auto body = api::OpsCleanupRequest::Decode(req.body);
-      if (!body.ok()) return ErrorReply(body.status());
-      if (Status v = body->Validate(); !v.ok()) return ErrorReply(v);
+      auto decoded = api::OpsCleanupRequest::Decode(req.body);
+      if (!decoded.ok()) return ErrorReply(decoded.status());
+      if (Status v = decoded->Validate(); !v.ok()) return ErrorReply(v);
+      body = std::move(decoded).value();
     }
-    return ErrorReply(NotImplemented(
-        "Cleanup of stale operations is not implemented yet; see GET /operations/pending"));
+    Status known = s.ctx.store.View([&](store::ReadTx& tx) -> Status {
+      for (const auto& id : body.operations) {
+        auto op = tx.GetPendingOp(id);
+        if (op.status().code() == Code::kNotFound) return NotFound("Id not found: " + id);
+        BY_RETURN_IF_ERROR(op.status());
+      }
+      return Status::Ok();
+    });
+    if (known.code() == Code::kNotFound) return TextError(404, known.message());
+    if (!known.ok()) return ErrorReply(known);
+    ops::OpCleaner& cleaner = s.cleaner;
+    auto job = s.volume_jobs.Submit(
+        req.Owner(),
+        [&cleaner, ids = body.operations]() -> Result<std::string> {
+          BY_ASSIGN_OR_RETURN(ops::CleanupReport report, cleaner.Clean(ids));
+          BY_RETURN_IF_ERROR(report.ToStatus());
+          return std::string();
+        },
+        /*bounded=*/false);
+    if (!job.ok()) return ErrorReply(job.status());
+    return Accepted(*job);
   });
 }
 

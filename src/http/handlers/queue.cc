@@ -5,8 +5,18 @@
 
 namespace brickyard::http {
 
+namespace {
+
+// How long a poll of a running job waits for it to finish: short jobs are
+// then answered with their outcome rather than "pending" and another poll.
+constexpr std::chrono::milliseconds kPollWait{20};
+
+}  // namespace
+
 void RegisterQueueRoutes(Router& r, Services& s) {
   r.Add("GET", "/queue/{id}", [&s](const Request& req) {
+    s.volume_jobs.WaitFinished(req.Param("id"), kPollWait);
+    s.topology_jobs.WaitFinished(req.Param("id"), kPollWait);
     store::Job job;
     // Polls of running jobs only read; the one read that consumes a finished
     // job deletes it in a write transaction (a concurrent second poll gets 404).

@@ -30,7 +30,8 @@ Reply VolumeInfoReply(Services& s, const std::string& id) {
     return Status::Ok();
   });
   if (!st.ok()) return ErrorReply(st);
-  return JsonReply(200, api::EncodeVolume(view.volume, view.bricks, view.mount_hosts, {}));
+  return JsonReply(200, api::EncodeVolume(view.volume, view.bricks, view.mount_hosts,
+                                          view.blockvolume_ids));
 }
 
 void RegisterVolumeRoutes(Router& r, Services& s) {

@@ -1,0 +1,111 @@
+// State examination and reconcile over HTTP: the real brickyard binary with
+// the mock executor, and brickyard-cli's `server state` commands.
+#include <gtest/gtest.h>
+
+#include "cli_runner.h"
+#include "http_client.h"
+#include "server_process.h"
+
+namespace brickyard::testing {
+namespace {
+
+using nlohmann::json;
+
+class ExamineApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    json config = {{"jwt", {{"admin", {{"key", "admin-secret"}}}, {"user", {{"key", "user-secret"}}}}},
+                   {"glusterfs", {{"executor", "mock"}, {"loglevel", "warning"}}}};
+    ASSERT_TRUE(server_.Start(config));
+    TestClient c(server_.url());
+    Response cl = c.Do("POST", "/clusters", "{}");
+    ASSERT_EQ(cl.status, 201) << cl.body;
+    for (int i = 1; i <= 3; ++i) {
+      std::string host = "10.7.0." + std::to_string(i);
+      json node = {{"zone", i}, {"hostnames", {{"manage", {host}}, {"storage", {host}}}},
+                   {"cluster", cl.Json()["id"]}};
+      Response n = c.Run("POST", "/nodes", node.dump());
+      ASSERT_EQ(n.status, 200) << n.body;
+      Response d = c.Run("POST", "/devices", json{{"node", n.Json()["id"]}, {"name", "/dev/sdb"}}.dump());
+      ASSERT_EQ(d.status, 204) << d.body;
+    }
+    Response v = c.Run("POST", "/volumes",
+                       json{{"size", 2}, {"durability", {{"type", "replicate"}, {"replicate", {{"replica", 3}}}}}}.dump());
+    ASSERT_EQ(v.status, 200) << v.body;
+    volume_ = v.Json()["name"];
+  }
+
+  CliRun Cli(const std::vector<std::string>& args) {
+    std::vector<std::string> argv = {"--server", server_.url(), "--user", "admin", "--secret", "admin-secret"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return RunProgram(CliBinary(), argv, {});
+  }
+
+  ServerProcess server_;
+  std::string volume_;
+};
+
+TEST_F(ExamineApiTest, ExamineOfAHealthyClusterIsClean) {
+  TestClient c(server_.url());
+  Response r = c.Do("GET", "/internal/state/examine/gluster");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.Header("Content-Type"), "application/json; charset=UTF-8");
+  EXPECT_NE(r.body.find("\n    \"report\""), std::string::npos) << "4-space indent: " << r.body;
+  json j = r.Json();
+  EXPECT_EQ(j["totalfindings"], 0) << r.body;
+  EXPECT_EQ(j["findings"], json::array());
+  EXPECT_EQ(j["report"], json::array());
+  ASSERT_EQ(j["clusters"].size(), 1u);
+  EXPECT_EQ(j["clusters"][0]["gluster_volumes"], json::array({volume_}));
+  for (const auto& n : j["clusters"][0]["nodes"]) EXPECT_TRUE(n["reachable"].get<bool>()) << n.dump();
+}
+
+TEST_F(ExamineApiTest, ReconcileDryRunAndApplyOfNothing) {
+  TestClient c(server_.url());
+  Response plan = c.Do("POST", "/internal/state/reconcile", R"({"apply":false})");
+  ASSERT_EQ(plan.status, 200) << plan.body;
+  EXPECT_EQ(plan.Json()["repairs"], json::array());
+  Response blank = c.Do("POST", "/internal/state/reconcile", "");
+  EXPECT_EQ(blank.status, 200) << blank.body;
+  Response accepted = c.Do("POST", "/internal/state/reconcile", R"({"apply":true})");
+  ASSERT_EQ(accepted.status, 202) << accepted.body;
+  EXPECT_EQ(c.Wait(accepted).status, 204);
+}
+
+TEST_F(ExamineApiTest, ReconcileValidatesItsRequest) {
+  TestClient c(server_.url());
+  Response bad = c.Do("POST", "/internal/state/reconcile", R"({"apply":"yes"})");
+  EXPECT_EQ(bad.status, 422) << bad.body;
+  Response ids = c.Do("POST", "/internal/state/reconcile", R"j({"findings":["$(reboot)"]})j");
+  EXPECT_EQ(ids.status, 400) << ids.body;
+  Response unknown = c.Do("POST", "/internal/state/reconcile",
+                          R"({"apply":true,"findings":["0123456789abcdef0123456789abcdef"]})");
+  EXPECT_EQ(unknown.status, 404) << unknown.body;
+  EXPECT_NE(unknown.body.find("0123456789abcdef0123456789abcdef"), std::string::npos);
+}
+
+TEST_F(ExamineApiTest, AdminOnly) {
+  TestClient user(server_.url(), "user", "user-secret");
+  EXPECT_EQ(user.Do("GET", "/internal/state/examine/gluster").status, 401);
+  EXPECT_EQ(user.Do("POST", "/internal/state/reconcile", "{}").status, 401);
+}
+
+TEST_F(ExamineApiTest, CliExamineAndReconcile) {
+  CliRun examine = Cli({"server", "state", "examine", "gluster"});
+  ASSERT_EQ(examine.exit_code, 0) << examine.err;
+  EXPECT_EQ(json::parse(examine.out)["totalfindings"], 0);
+  CliRun dry = Cli({"server", "state", "reconcile"});
+  ASSERT_EQ(dry.exit_code, 0) << dry.err;
+  EXPECT_EQ(dry.out, "Nothing to repair\n");
+  CliRun confirm = Cli({"server", "state", "reconcile", "--confirm"});
+  ASSERT_EQ(confirm.exit_code, 0) << confirm.err;
+  EXPECT_EQ(confirm.out, "Reconcile done\n");
+  CliRun both = Cli({"server", "state", "reconcile", "--confirm", "--dry-run"});
+  EXPECT_NE(both.exit_code, 0);
+  CliRun unknown = Cli({"server", "state", "reconcile", "0123456789abcdef0123456789abcdef"});
+  EXPECT_NE(unknown.exit_code, 0);
+  EXPECT_NE(unknown.err.find("not reported by examine"), std::string::npos) << unknown.err;
+}
+
+}  // namespace
+}  // namespace brickyard::testing
