@@ -7,142 +7,84 @@
 // directory or gluster volume the store does not know. At the end, with every
 // volume deleted, the hosts are empty and the devices' free space is back.
 //
-// Skips (with the reason) when the machine cannot run the testbed; shares the
-// testbed's state dir and lock with the other testbed tests.
+// Its server is its own (it is killed and restarted), on the shared testbed
+// of the run (e2e_env.h) and on every host's second disk, since the shared
+// server holds the first. At the end its devices are removed through it, so
+// the second disks are blank again (as the stand-in tests need them); its
+// nodes stay in its store, as detaching them would take the hosts out of the
+// shared server's trusted pool.
+//
+// Skips (with the reason) when the machine cannot run the testbed.
 #include <gtest/gtest.h>
-#include <stdlib.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
+#include <csignal>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <set>
-#include <sstream>
 #include <thread>
 
 #include <nlohmann/json.hpp>
 
-#include "http_client.h"
-#include "server_process.h"
-#include "testbed.h"
+#include "e2e_env.h"
 
 namespace brickyard::testing {
 namespace {
 
 using nlohmann::json;
-using SteadyClock = std::chrono::steady_clock;
+using SteadyClock = E2eClock;
 
 const json kReplica3 = {{"size", 1}, {"durability", {{"type", "replicate"}, {"replicate", {{"replica", 3}}}}}};
 
-std::string StateDir() {
-  const char* s = std::getenv("BRICKYARD_E2E_STATE");
-  return s && *s ? s : "/tmp/brickyard-e2e-testbed";
-}
-
-double Seconds(SteadyClock::time_point since) {
-  return std::chrono::duration<double>(SteadyClock::now() - since).count();
-}
-
-std::vector<std::string> Lines(const std::string& s) {
-  std::vector<std::string> out;
-  std::istringstream in(s);
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty()) out.push_back(line);
-  }
-  return out;
-}
-
-class CrashEnvironment : public ::testing::Environment {
- public:
-  void SetUp() override {
-    TestbedOptions o;
-    o.state_dir = StateDir();
-    tb = std::make_unique<Testbed>(o);
-    if (::geteuid() != 0) {
-      skip = "needs root (network namespaces, loop devices, mounts)";
-      return;
-    }
-    skip = tb->Lock(900);
-    if (skip.empty()) skip = tb->Unavailable();
-    if (!skip.empty()) return;
-    auto t0 = SteadyClock::now();
-    std::string log;
-    if (!tb->Up(&log)) {
-      skip = "testbed did not come up:\n" + log;
-      ADD_FAILURE() << skip;
-      return;
-    }
-    std::cout << "[ testbed  ] up in " << Seconds(t0) << " s\n";
-  }
-  void TearDown() override {
-    if (!tb || !skip.empty()) return;
-    if (const char* keep = std::getenv("BRICKYARD_E2E_KEEP"); keep && *keep == '1') return;
-    std::string log;
-    EXPECT_TRUE(tb->Down(&log)) << log;
-  }
-
-  std::string skip;
-  std::unique_ptr<Testbed> tb;
-};
-
-CrashEnvironment* env = nullptr;
-
 class CrashE2eTest : public ::testing::Test {
  protected:
+  static constexpr int kDisk = 2;  // the shared server holds disk 1
+
   void SetUp() override {
-    if (!env->skip.empty()) GTEST_SKIP() << env->skip;
+    if (!E2e().skip.empty()) GTEST_SKIP() << E2e().skip;
   }
   void TearDown() override {
     if (server_.port() == 0) return;
+    RemoveDevices();
+    client_.reset();
     server_.Stop();
-    // Whatever a failed test left: the next testbed run starts from scratch.
     std::cout << "[ server   ] log: " << server_.dir() << "/server.log\n";
+    // The disks are blank again for the tests after this one.
+    for (int i = 1; i <= tb().hosts(); ++i) {
+      EXPECT_EQ(tb().Exec(i, "blkid -p " + tb().Disk(i, kDisk)).out, "") << "disk " << kDisk << " of host " << i;
+    }
   }
 
-  Testbed& tb() { return *env->tb; }
+  Testbed& tb() { return *E2e().tb; }
 
-  json Config() {
-    return {{"jwt", {{"admin", {{"key", "admin-secret"}}}, {"user", {{"key", "user-secret"}}}}},
-            {"glusterfs",
-             {{"executor", "inject/ssh"},
-              {"loglevel", "debug"},
-              // A command the killed server left running on a node ends
-              // before the cleaner starts.
-              {"start_time_background_cleaner", 3},
-              {"sshexec",
-               {{"keyfile", tb().KeyFile()},
-                {"user", "root"},
-                {"port", "22"},
-                {"known_hosts", tb().KnownHosts()},
-                {"fstab", "/etc/fstab"}}}}}};
+  // Takes this server's devices out (offline, failed, delete: the VG and PV
+  // are removed from the disk), if it still answers.
+  void RemoveDevices() {
+    if (!client_ || client_->Do("GET", "/clusters").status != 200) return;
+    for (const auto& [id, _] : device_free_) {
+      for (const char* state : {"offline", "failed"}) {
+        Response s = Run("POST", "/devices/" + id + "/state", json{{"state", state}});
+        EXPECT_TRUE(s.status == 200 || s.status == 204) << "device " << id << " " << state << ": " << s.body;
+      }
+      Response d = Run("DELETE", "/devices/" + id);
+      EXPECT_TRUE(d.status == 200 || d.status == 204) << "device " << id << " delete: " << d.body;
+    }
   }
 
   void Start(const std::string& faults = "") {
-    if (!faults.empty()) setenv("BRICKYARD_FAULTS", faults.c_str(), 1);
-    bool started = server_.Start(Config());
-    unsetenv("BRICKYARD_FAULTS");
+    // A command the killed server left running on a node ends before the
+    // cleaner starts.
+    bool started = StartTestbedServer(server_, tb(), "inject/ssh", {{"start_time_background_cleaner", 3}}, faults);
     ASSERT_TRUE(started);
     client_ = std::make_unique<TestClient>(server_.url());
   }
 
   // A request and its result, polling for as long as real nodes take.
   Response Run(const std::string& method, const std::string& path, const json& body = nullptr) {
-    Response r = client_->Do(method, path, body.is_null() ? "" : body.dump());
-    if (r.status != 202) return r;
-    const std::string loc = r.Header("Location");
-    const auto deadline = SteadyClock::now() + std::chrono::minutes(5);
-    while (SteadyClock::now() < deadline) {
-      Response q = client_->Do("GET", loc);
-      if (q.status == 200 && !q.Header("X-Pending").empty()) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(200));
-        continue;
-      }
-      if (q.status == 303) return client_->Do("GET", q.Header("Location"));
-      return q;
-    }
-    return Response{};
+    return RunAndWait(*client_, method, path, body.is_null() ? "" : body.dump(), std::chrono::minutes(5),
+                      std::chrono::milliseconds(200));
   }
 
   void MakeTopology() {
@@ -155,7 +97,7 @@ class CrashE2eTest : public ::testing::Test {
       Response n = Run("POST", "/nodes", node);
       ASSERT_EQ(n.status, 200) << n.body;
       node_host_[n.Json()["id"]] = i;
-      Response d = Run("POST", "/devices", json{{"node", n.Json()["id"]}, {"name", tb().Disk(i, 1)}});
+      Response d = Run("POST", "/devices", json{{"node", n.Json()["id"]}, {"name", tb().Disk(i, kDisk)}});
       ASSERT_EQ(d.status, 204) << d.body;
     }
     for (const auto& [nid, _] : node_host_) {
@@ -266,10 +208,3 @@ TEST_F(CrashE2eTest, KilledAtEachStepOfCreateExpandDeleteLeaksNothing) {
 
 }  // namespace
 }  // namespace brickyard::testing
-
-int main(int argc, char** argv) {
-  ::testing::InitGoogleTest(&argc, argv);
-  brickyard::testing::env = new brickyard::testing::CrashEnvironment;
-  ::testing::AddGlobalTestEnvironment(brickyard::testing::env);
-  return RUN_ALL_TESTS();
-}

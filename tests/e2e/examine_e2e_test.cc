@@ -6,13 +6,12 @@
 // reconcile must recreate the brick; self-heal must copy the data back; and
 // examine must be clean afterwards.
 //
-// Skips (with the reason) when the machine cannot run the testbed. Shares
-// the testbed state dir and lock with the other testbed suites.
+// Runs against the shared server of the testbed run (e2e_env.h), whose
+// topology is every host's first disk. Skips (with the reason) when the
+// machine cannot run the testbed or the shared server did not start.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <chrono>
-#include <cstdlib>
 #include <functional>
 #include <iostream>
 #include <memory>
@@ -20,137 +19,32 @@
 
 #include <nlohmann/json.hpp>
 
-#include "http_client.h"
-#include "server_process.h"
-#include "testbed.h"
+#include "e2e_env.h"
 
 namespace brickyard::testing {
 namespace {
 
 using nlohmann::json;
-using SteadyClock = std::chrono::steady_clock;
-
-std::string StateDir() {
-  const char* s = std::getenv("BRICKYARD_E2E_STATE");
-  return s && *s ? s : "/tmp/brickyard-e2e-testbed";
-}
-
-double Seconds(SteadyClock::time_point since) {
-  return std::chrono::duration<double>(SteadyClock::now() - since).count();
-}
-
-// Daemons started from a test (the FUSE client) must not inherit its fds.
-const std::string kCloseFds =
-    "for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ \"$fd\" -gt 2 ] && eval \"exec $fd>&-\"; done; ";
-
-class ExamineEnvironment : public ::testing::Environment {
- public:
-  void SetUp() override {
-    TestbedOptions o;
-    o.state_dir = StateDir();
-    tb = std::make_unique<Testbed>(o);
-    if (::geteuid() != 0) {
-      skip = "needs root (network namespaces, loop devices, mounts)";
-      return;
-    }
-    skip = tb->Lock(900);
-    if (skip.empty()) skip = tb->Unavailable();
-    if (!skip.empty()) return;
-    std::string log;
-    if (!tb->Up(&log)) {
-      skip = "testbed did not come up:\n" + log;
-      ADD_FAILURE() << skip;
-      return;
-    }
-    json config = {
-        {"jwt", {{"admin", {{"key", "admin-secret"}}}, {"user", {{"key", "user-secret"}}}}},
-        {"glusterfs",
-         {{"executor", "ssh"},
-          {"loglevel", "debug"},
-          {"sshexec",
-           {{"keyfile", tb->KeyFile()},
-            {"user", "root"},
-            {"port", "22"},
-            {"known_hosts", tb->KnownHosts()},
-            {"fstab", "/etc/fstab"}}}}}};
-    server = std::make_unique<ServerProcess>();
-    if (!server->Start(config)) {
-      skip = "the server did not start with the ssh executor";
-      ADD_FAILURE() << skip;
-      return;
-    }
-    TestClient c(server->url());
-    Response cl = c.Do("POST", "/clusters", "{}");
-    if (cl.status != 201) {
-      skip = "cluster create: " + cl.body;
-      ADD_FAILURE() << skip;
-      return;
-    }
-    for (int i = 1; i <= tb->hosts(); ++i) {
-      json node = {{"zone", i},
-                   {"hostnames", {{"manage", {tb->Ip(i)}}, {"storage", {tb->Ip(i)}}}},
-                   {"cluster", cl.Json()["id"]}};
-      Response n = c.Run("POST", "/nodes", node.dump());
-      Response d = n.status == 200
-                       ? c.Run("POST", "/devices",
-                               json{{"node", n.Json()["id"]}, {"name", tb->Disk(i, 1)}}.dump())
-                       : n;
-      if (d.status != 204) {
-        skip = "topology: " + d.body;
-        ADD_FAILURE() << skip;
-        return;
-      }
-    }
-  }
-
-  void TearDown() override {
-    if (server) server->Stop();
-    if (!tb || !skip.empty()) return;
-    std::string log;
-    EXPECT_TRUE(tb->Down(&log)) << log;
-  }
-
-  std::string skip;
-  std::unique_ptr<Testbed> tb;
-  std::unique_ptr<ServerProcess> server;
-};
-
-ExamineEnvironment* env = nullptr;
+using SteadyClock = E2eClock;
 
 class ExamineE2eTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!env->skip.empty()) GTEST_SKIP() << env->skip;
-    client_ = std::make_unique<TestClient>(env->server->url());
+    if (!E2e().skip.empty()) GTEST_SKIP() << E2e().skip;
+    if (!E2e().server_skip.empty()) GTEST_SKIP() << E2e().server_skip;
+    client_ = std::make_unique<TestClient>(E2e().server->url());
   }
   void TearDown() override {
     if (!mount_.empty()) tb().Shell("umount " + mount_ + " || umount -l " + mount_);
     if (!volume_id_.empty()) Run("DELETE", "/volumes/" + volume_id_);
   }
 
-  Testbed& tb() { return *env->tb; }
+  Testbed& tb() { return *E2e().tb; }
 
-  std::string On(int host, const std::string& cmd) {
-    CliRun r = tb().Exec(host, cmd);
-    EXPECT_EQ(r.exit_code, 0) << "h" << host << "$ " << cmd << "\n" << r.out << r.err;
-    return r.out;
-  }
+  std::string On(int host, const std::string& cmd) { return OnHost(tb(), host, cmd); }
 
   Response Run(const std::string& method, const std::string& path, const std::string& body = "") {
-    Response r = client_->Do(method, path, body);
-    if (r.status != 202) return r;
-    const std::string loc = r.Header("Location");
-    const auto deadline = SteadyClock::now() + std::chrono::minutes(5);
-    while (SteadyClock::now() < deadline) {
-      Response q = client_->Do("GET", loc);
-      if (q.status == 200 && !q.Header("X-Pending").empty()) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(250));
-        continue;
-      }
-      if (q.status == 303) return client_->Do("GET", q.Header("Location"));
-      return q;
-    }
-    return Response{};
+    return RunAndWait(*client_, method, path, body, std::chrono::minutes(5));
   }
 
   json Examine() {
@@ -172,13 +66,7 @@ class ExamineE2eTest : public ::testing::Test {
 
   static bool Clean(const json& rep) { return rep.value("totalfindings", -1) == 0; }
 
-  int HostOf(const std::string& node_id) {
-    const std::string ip = client_->Do("GET", "/nodes/" + node_id).Json()["hostnames"]["manage"][0];
-    for (int i = 1; i <= tb().hosts(); ++i) {
-      if (tb().Ip(i) == ip) return i;
-    }
-    return 0;
-  }
+  int HostOf(const std::string& node_id) { return HostOfNode(*client_, tb(), node_id); }
 
   std::unique_ptr<TestClient> client_;
   std::string volume_id_;
@@ -287,10 +175,3 @@ TEST_F(ExamineE2eTest, GlusterdDownAndDeletedBrickAreFoundAndRepaired) {
 
 }  // namespace
 }  // namespace brickyard::testing
-
-int main(int argc, char** argv) {
-  ::testing::InitGoogleTest(&argc, argv);
-  brickyard::testing::env = new brickyard::testing::ExamineEnvironment;
-  ::testing::AddGlobalTestEnvironment(brickyard::testing::env);
-  return RUN_ALL_TESTS();
-}

@@ -10,29 +10,25 @@
 //   * tag values are stored verbatim and never reach a node.
 // The HTTP-level sweep of every field is tests/integration/injection_test.cc.
 //
-// Skips (with the reason) when the machine cannot run the testbed. Shares
-// the testbed state dir and lock with testbed_e2e_test, so the two never run
-// at once.
+// Runs against the shared server of the testbed run (e2e_env.h), whose
+// topology is every host's first disk. Skips (with the reason) when the
+// machine cannot run the testbed or the shared server did not start.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <chrono>
-#include <cstdlib>
 #include <iostream>
 #include <memory>
-#include <thread>
+#include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "http_client.h"
-#include "server_process.h"
-#include "testbed.h"
+#include "e2e_env.h"
 
 namespace brickyard::testing {
 namespace {
 
 using nlohmann::json;
-using SteadyClock = std::chrono::steady_clock;
 
 // Shell payloads; "@M@" becomes the payload's marker file.
 const std::vector<std::string> kPayloads = {
@@ -54,114 +50,43 @@ std::string Payload(size_t i) {
   return p;
 }
 
-std::string StateDir() {
-  const char* s = std::getenv("BRICKYARD_E2E_STATE");
-  return s && *s ? s : "/tmp/brickyard-e2e-testbed";
-}
-
 // Lists the markers where a payload would create them; removes stale ones.
 const std::string kMarkers = "ls -d /tmp/pwned-* /root/pwned-* 2>/dev/null || true";
 const std::string kClearMarkers = "rm -f /tmp/pwned-* /root/pwned-*";
 
-// ----------------------------------------------------------- environment ---
-class InjectionEnvironment : public ::testing::Environment {
- public:
-  void SetUp() override;
-  void TearDown() override;
-
-  std::string skip;
-  std::unique_ptr<Testbed> tb;
-  std::unique_ptr<ServerProcess> server;
-  std::string cluster;
-  std::vector<std::string> nodes;
-};
-
-InjectionEnvironment* env = nullptr;
-
-void InjectionEnvironment::SetUp() {
-  TestbedOptions o;
-  o.state_dir = StateDir();
-  tb = std::make_unique<Testbed>(o);
-  if (::geteuid() != 0) {
-    skip = "needs root (network namespaces, loop devices, mounts)";
-    return;
-  }
-  skip = tb->Lock(900);
-  if (skip.empty()) skip = tb->Unavailable();
-  if (!skip.empty()) return;
-  std::string log;
-  if (!tb->Up(&log)) {
-    skip = "testbed did not come up:\n" + log;
-    ADD_FAILURE() << skip;
-    return;
-  }
-  tb->Shell(kClearMarkers);
-  for (int i = 1; i <= tb->hosts(); ++i) tb->Exec(i, kClearMarkers);
-
-  json config = {
-      {"jwt", {{"admin", {{"key", "admin-secret"}}}, {"user", {{"key", "user-secret"}}}}},
-      {"glusterfs",
-       {{"executor", "ssh"},
-        {"loglevel", "debug"},
-        {"sshexec",
-         {{"keyfile", tb->KeyFile()},
-          {"user", "root"},
-          {"port", "22"},
-          {"known_hosts", tb->KnownHosts()},
-          {"fstab", "/etc/fstab"}}}}}};
-  server = std::make_unique<ServerProcess>();
-  if (!server->Start(config)) {
-    skip = "the server did not start with the ssh executor";
-    ADD_FAILURE() << skip;
-    return;
-  }
-  TestClient c(server->url());
-  Response cl = c.Do("POST", "/clusters", "{}");
-  if (cl.status != 201) {
-    skip = "cluster create: " + cl.body;
-    ADD_FAILURE() << skip;
-    return;
-  }
-  cluster = cl.Json()["id"];
-  for (int i = 1; i <= tb->hosts(); ++i) {
-    json node = {{"zone", i},
-                 {"hostnames", {{"manage", {tb->Ip(i)}}, {"storage", {tb->Ip(i)}}}},
-                 {"cluster", cluster}};
-    Response n = c.Run("POST", "/nodes", node.dump());
-    if (n.status != 200) {
-      skip = "node add: " + n.body;
-      ADD_FAILURE() << skip;
-      return;
-    }
-    nodes.push_back(n.Json()["id"]);
-    Response d = c.Run("POST", "/devices", json{{"node", nodes.back()}, {"name", tb->Disk(i, 1)}}.dump());
-    if (d.status != 204) {
-      skip = "device add: " + d.body;
-      ADD_FAILURE() << skip;
-      return;
-    }
-  }
-}
-
-void InjectionEnvironment::TearDown() {
-  if (server) server->Stop();
-  if (!tb || !skip.empty()) return;
-  std::string log;
-  EXPECT_TRUE(tb->Down(&log)) << log;
-}
-
 // ------------------------------------------------------------------ tests ---
 class InjectionE2eTest : public ::testing::Test {
  protected:
+  // The shared server's cluster and its nodes in host order; no stale marker.
+  static void SetUpTestSuite() {
+    const E2eEnvironment& e = E2e();
+    if (!e.skip.empty() || !e.server_skip.empty()) return;
+    e.tb->Shell(kClearMarkers);
+    for (int i = 1; i <= e.tb->hosts(); ++i) e.tb->Exec(i, kClearMarkers);
+    TestClient c(e.server->url());
+    const json clusters = c.Do("GET", "/clusters").Json()["clusters"];
+    if (clusters.size() != 1) return;
+    cluster_ = clusters[0];
+    nodes_.assign(e.tb->hosts(), "");
+    const json nodes = c.Do("GET", "/clusters/" + cluster_).Json()["nodes"];
+    for (const auto& nid : nodes) {
+      int host = HostOfNode(c, *e.tb, nid.get<std::string>());
+      if (host >= 1) nodes_[host - 1] = nid;
+    }
+  }
+
   void SetUp() override {
-    if (!env->skip.empty()) GTEST_SKIP() << env->skip;
-    client_ = std::make_unique<TestClient>(env->server->url());
+    if (!E2e().skip.empty()) GTEST_SKIP() << E2e().skip;
+    if (!E2e().server_skip.empty()) GTEST_SKIP() << E2e().server_skip;
+    ASSERT_FALSE(cluster_.empty()) << "the shared server has not one cluster";
+    for (const auto& n : nodes_) ASSERT_FALSE(n.empty()) << "a host has no node";
+    client_ = std::make_unique<TestClient>(E2e().server->url());
   }
 
   // Whatever a test did, no payload ran anywhere.
   void TearDown() override {
     if (IsSkipped()) return;
-    Testbed& tb = *env->tb;
+    Testbed& tb = *E2e().tb;
     for (int i = 1; i <= tb.hosts(); ++i) {
       EXPECT_EQ(tb.Exec(i, kMarkers).out, "") << "markers on host " << i;
     }
@@ -170,20 +95,7 @@ class InjectionE2eTest : public ::testing::Test {
 
   // A request and its result, polling for as long as real nodes take.
   Response Run(const std::string& method, const std::string& path, const json& body) {
-    Response r = client_->Do(method, path, body.is_null() ? "" : body.dump());
-    if (r.status != 202) return r;
-    const std::string loc = r.Header("Location");
-    const auto deadline = SteadyClock::now() + std::chrono::minutes(10);
-    while (SteadyClock::now() < deadline) {
-      Response q = client_->Do("GET", loc);
-      if (q.status == 200 && !q.Header("X-Pending").empty()) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(250));
-        continue;
-      }
-      if (q.status == 303) return client_->Do("GET", q.Header("Location"));
-      return q;
-    }
-    return Response{};
+    return RunAndWait(*client_, method, path, body.is_null() ? "" : body.dump(), std::chrono::minutes(10));
   }
 
   void ExpectRefused(const std::string& method, const std::string& path, const json& body) {
@@ -193,26 +105,28 @@ class InjectionE2eTest : public ::testing::Test {
   }
 
   std::unique_ptr<TestClient> client_;
+  static inline std::string cluster_;
+  static inline std::vector<std::string> nodes_;  // node ids of hosts 1..
 };
 
 TEST_F(InjectionE2eTest, HostnamesAreRefused) {
   for (size_t i = 0; i < kPayloads.size(); ++i) {
-    const std::string ip = env->tb->Ip(1);
+    const std::string ip = E2e().tb->Ip(1);
     for (const json& hostnames : {json{{"manage", {Payload(i)}}, {"storage", {ip}}},
                                   json{{"manage", {ip}}, {"storage", {Payload(i)}}},
                                   json{{"manage", {ip + Payload(i)}}, {"storage", {ip}}}}) {
-      ExpectRefused("POST", "/nodes", {{"zone", 1}, {"cluster", env->cluster}, {"hostnames", hostnames}});
+      ExpectRefused("POST", "/nodes", {{"zone", 1}, {"cluster", cluster_}, {"hostnames", hostnames}});
     }
   }
 }
 
 TEST_F(InjectionE2eTest, DeviceNamesAreRefused) {
   for (size_t i = 0; i < kPayloads.size(); ++i) {
-    for (const std::string& name : {Payload(i), "/dev/" + Payload(i), env->tb->Disk(2, 2) + Payload(i)}) {
-      ExpectRefused("POST", "/devices", {{"node", env->nodes[1]}, {"name", name}});
+    for (const std::string& name : {Payload(i), "/dev/" + Payload(i), E2e().tb->Disk(2, 2) + Payload(i)}) {
+      ExpectRefused("POST", "/devices", {{"node", nodes_[1]}, {"name", name}});
     }
   }
-  Response n = client_->Do("GET", "/nodes/" + env->nodes[1]);
+  Response n = client_->Do("GET", "/nodes/" + nodes_[1]);
   EXPECT_EQ(n.Json()["devices"].size(), 1u) << n.body;
 }
 
@@ -239,7 +153,7 @@ TEST_F(InjectionE2eTest, OptionValuesReachGlusterVerbatim) {
   json v = r.Json();
   const std::string id = v["id"], name = v["name"];
 
-  std::string info = env->tb->Exec(1, "gluster --mode=script volume info " + name).out;
+  std::string info = E2e().tb->Exec(1, "gluster --mode=script volume info " + name).out;
   for (size_t i = 0; i < kPayloads.size(); ++i) {
     const std::string line = "user.inj" + std::to_string(i) + ": " + Payload(i) + "\n";
     EXPECT_NE(info.find(line), std::string::npos) << "missing " << line << "in:\n" << info;
@@ -252,25 +166,18 @@ TEST_F(InjectionE2eTest, OptionValuesReachGlusterVerbatim) {
 
   Response d = Run("DELETE", "/volumes/" + id, nullptr);
   EXPECT_EQ(d.status, 204) << d.body;
-  const std::string left = env->tb->Exec(1, "gluster --mode=script volume list 2>&1").out;
+  const std::string left = E2e().tb->Exec(1, "gluster --mode=script volume list 2>&1").out;
   EXPECT_EQ(left.find(name), std::string::npos) << "gluster still lists " << name << ":\n" << left;
 }
 
 TEST_F(InjectionE2eTest, TagValuesStayData) {
   for (size_t i = 0; i < kPayloads.size(); ++i) {
-    Response r = Run("POST", "/nodes/" + env->nodes[2] + "/tags",
+    Response r = Run("POST", "/nodes/" + nodes_[2] + "/tags",
                      {{"change_type", "set"}, {"tags", {{"t", Payload(i)}}}});
     ASSERT_EQ(r.status, 200) << r.body;
-    EXPECT_EQ(client_->Do("GET", "/nodes/" + env->nodes[2]).Json()["tags"]["t"], Payload(i));
+    EXPECT_EQ(client_->Do("GET", "/nodes/" + nodes_[2]).Json()["tags"]["t"], Payload(i));
   }
 }
 
 }  // namespace
 }  // namespace brickyard::testing
-
-int main(int argc, char** argv) {
-  ::testing::InitGoogleTest(&argc, argv);
-  brickyard::testing::env = new brickyard::testing::InjectionEnvironment;
-  ::testing::AddGlobalTestEnvironment(brickyard::testing::env);
-  return RUN_ALL_TESTS();
-}

@@ -3,21 +3,18 @@
 // stand-in, the real brickyard server with the SSH executor, the real
 // brickyard-cli, and the GlusterFS FUSE client in the root namespace.
 //
-// The testbed comes up once for the binary and goes down at the end. Every
-// test leaves the hosts as it found them, and checks it: no LV, no brick
-// mount, no fstab line, no brick directory, no gluster volume or snapshot.
+// The testbed and the shared server come up once for the binary
+// (e2e_env.h) and go down at the end. Every test leaves the hosts as it
+// found them, and checks it: no LV, no brick mount, no fstab line, no brick
+// directory, no gluster volume or snapshot.
 //
 // Skips (with the reason) when the machine cannot run the testbed (not root,
 // no namespaces, packages missing, 198.18.0.0/24 in use); the Brickyard
 // suites also skip while the server has no "ssh" executor.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -27,27 +24,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli_runner.h"
-#include "http_client.h"
-#include "server_process.h"
-#include "testbed.h"
+#include "e2e_env.h"
 
 namespace brickyard::testing {
 namespace {
 
 using nlohmann::json;
-using Clock = std::chrono::steady_clock;
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-double Seconds(Clock::time_point since) {
-  return std::chrono::duration<double>(Clock::now() - since).count();
-}
+using Clock = E2eClock;
 
 std::string Trim(std::string s) {
   s.erase(0, s.find_first_not_of(" \t\n"));
@@ -63,169 +46,24 @@ std::vector<std::string> Split(const std::string& s, char sep) {
   return out;
 }
 
-// Daemons started from a test (the FUSE client) must not inherit its fds.
-const std::string kCloseFds =
-    "for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ \"$fd\" -gt 2 ] && eval \"exec $fd>&-\"; done; ";
-
-// ----------------------------------------------------------- environment ---
-class E2eEnvironment : public ::testing::Environment {
- public:
-  void SetUp() override;
-  void TearDown() override;
-
-  std::string skip;         // why no test can run
-  std::string server_skip;  // why the Brickyard tests cannot run
-  std::unique_ptr<Testbed> tb;
-  std::unique_ptr<ServerProcess> server;
-  std::string root_fstab;   // the root namespace's /etc/fstab before anything ran
-  std::map<std::string, int64_t> device_free;  // device id -> free KiB after topology load
-
- private:
-  void StartServer();
-};
-
-E2eEnvironment* env = nullptr;
-
-std::string StateDir() {
-  const char* s = std::getenv("BRICKYARD_E2E_STATE");
-  return s && *s ? s : "/tmp/brickyard-e2e-testbed";
-}
-
-void E2eEnvironment::SetUp() {
-  root_fstab = Slurp("/etc/fstab");
-  TestbedOptions o;
-  o.state_dir = StateDir();
-  tb = std::make_unique<Testbed>(o);
-  if (::geteuid() != 0) {
-    skip = "needs root (network namespaces, loop devices, mounts)";
-    return;
-  }
-  skip = tb->Lock(900);
-  if (skip.empty()) skip = tb->Unavailable();
-  if (!skip.empty()) return;
-  auto t0 = Clock::now();
-  std::string log;
-  if (!tb->Up(&log)) {
-    skip = "testbed did not come up:\n" + log;
-    ADD_FAILURE() << skip;
-    return;
-  }
-  std::cout << "[ testbed  ] up with the LVM stand-in in " << Seconds(t0) << " s\n";
-  StartServer();
-}
-
-void E2eEnvironment::StartServer() {
-  json config = {
-      {"jwt", {{"admin", {{"key", "admin-secret"}}}, {"user", {{"key", "user-secret"}}}}},
-      {"glusterfs",
-       {{"executor", "ssh"},
-        {"loglevel", "debug"},
-        {"sshexec",
-         {{"keyfile", tb->KeyFile()},
-          {"user", "root"},
-          {"port", "22"},
-          {"known_hosts", tb->KnownHosts()},
-          {"fstab", "/etc/fstab"}}}}}};
-  server = std::make_unique<ServerProcess>();
-  if (!server->Start(config)) {
-    std::string log = Slurp(server->dir() + "/server.log");
-    if (log.find("invalid executor: ssh") != std::string::npos) {
-      server_skip = "the server has no \"ssh\" executor yet";
-    } else {
-      server_skip = "the server did not start with the ssh executor:\n" + log;
-      ADD_FAILURE() << server_skip;
-    }
-    return;
-  }
-  // The topology: every host with its first disk (the second is the stand-in tests').
-  json nodes = json::array();
-  for (int i = 1; i <= tb->hosts(); ++i) {
-    nodes.push_back({{"node", {{"hostnames", {{"manage", {tb->Ip(i)}}, {"storage", {tb->Ip(i)}}}},
-                               {"zone", i}}},
-                     {"devices", {tb->Disk(i, 1)}}});
-  }
-  std::string file = tb->state_dir() + "/e2e-topology.json";
-  std::ofstream(file) << json{{"clusters", {{{"nodes", nodes}}}}}.dump(2);
-  auto t0 = Clock::now();
-  CliRun load = RunProgram(CliBinary(),
-                           {"--server", server->url(), "--user", "admin", "--secret",
-                            "admin-secret", "topology", "load", "--json=" + file},
-                           {});
-  if (load.exit_code != 0) {
-    server_skip = "topology load failed:\n" + load.out + load.err;
-    ADD_FAILURE() << server_skip;
-    return;
-  }
-  std::cout << "[ topology ] loaded in " << Seconds(t0) << " s\n" << load.out;
-  TestClient c(server->url());
-  for (const auto& cid : c.Do("GET", "/clusters").Json()["clusters"]) {
-    for (const auto& nid : c.Do("GET", "/clusters/" + cid.get<std::string>()).Json()["nodes"]) {
-      for (const auto& d : c.Do("GET", "/nodes/" + nid.get<std::string>()).Json()["devices"]) {
-        device_free[d["id"]] = d["storage"]["free"].get<int64_t>();
-      }
-    }
-  }
-}
-
-void E2eEnvironment::TearDown() {
-  if (server) {
-    server->Stop();
-    // keep the server's log beside the state dir (which `down` removes)
-    std::error_code ec;
-    std::filesystem::copy_file(server->dir() + "/server.log", StateDir() + ".server.log",
-                               std::filesystem::copy_options::overwrite_existing, ec);
-    std::cout << "[ server   ] log: " << StateDir() << ".server.log\n";
-  }
-  if (!tb || !skip.empty()) return;
-  if (const char* keep = std::getenv("BRICKYARD_E2E_KEEP"); keep && *keep == '1') {
-    std::cout << "[ testbed  ] kept up (BRICKYARD_E2E_KEEP=1)\n";
-    return;
-  }
-  auto t0 = Clock::now();
-  std::string log;
-  EXPECT_TRUE(tb->Down(&log)) << log;
-  std::cout << "[ testbed  ] down in " << Seconds(t0) << " s\n";
-  EXPECT_EQ(Slurp("/etc/fstab"), root_fstab) << "the root namespace's /etc/fstab changed";
-}
-
 // ---------------------------------------------------------------- helpers ---
 class TestbedTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!env->skip.empty()) GTEST_SKIP() << env->skip;
+    if (!E2e().skip.empty()) GTEST_SKIP() << E2e().skip;
   }
-  Testbed& tb() { return *env->tb; }
+  Testbed& tb() { return *E2e().tb; }
 
   // Runs `cmd` on host i inside its namespaces and expects success.
-  std::string On(int i, const std::string& cmd) {
-    CliRun r = tb().Exec(i, cmd);
-    EXPECT_EQ(r.exit_code, 0) << "h" << i << "$ " << cmd << "\n" << r.out << r.err;
-    return r.out;
-  }
+  std::string On(int i, const std::string& cmd) { return OnHost(tb(), i, cmd); }
 
   // What each host holds of bricks, volumes and snapshots (Testbed::Leftovers).
-  std::vector<std::set<std::string>> HostTraces() {
-    std::vector<std::set<std::string>> traces(tb().hosts() + 1);
-    for (int i = 1; i <= tb().hosts(); ++i) {
-      for (const auto& line : Split(tb().Leftovers(i), '\n')) traces[i].insert(line);
-    }
-    return traces;
-  }
+  std::vector<std::set<std::string>> HostTraces() { return brickyard::testing::HostTraces(tb()); }
 
   // Nothing on any host beyond `before` (what earlier tests may have left, so
   // that one test's leak is reported once, by that test).
   void ExpectHostsClean(const std::vector<std::set<std::string>>& before = {}) {
-    auto now = HostTraces();
-    for (int i = 1; i <= tb().hosts(); ++i) {
-      std::string left;
-      for (const auto& line : now[i]) {
-        if (before.empty() || !before[i].count(line)) left += line + "\n";
-      }
-      EXPECT_EQ(left, "") << "left behind on host " << i;
-    }
-    CliRun fuse = tb().Shell("findmnt -rn -t fuse.glusterfs -o TARGET | grep -F \"$GTB_STATE/\"");
-    EXPECT_EQ(fuse.out, "") << "FUSE mounts left in the root namespace";
-    EXPECT_EQ(Slurp("/etc/fstab"), env->root_fstab) << "the root namespace's /etc/fstab changed";
+    brickyard::testing::ExpectHostsClean(tb(), E2e().root_fstab, before);
   }
 };
 
@@ -234,11 +72,11 @@ class BrickyardTest : public TestbedTest {
   void SetUp() override {
     TestbedTest::SetUp();
     if (IsSkipped()) return;
-    if (!env->server_skip.empty()) GTEST_SKIP() << env->server_skip;
-    client_ = std::make_unique<TestClient>(env->server->url());
+    if (!E2e().server_skip.empty()) GTEST_SKIP() << E2e().server_skip;
+    client_ = std::make_unique<TestClient>(E2e().server->url());
     traces_before_ = HostTraces();
     volumes_before_ = client_->Do("GET", "/volumes").Json()["volumes"].size();
-    for (const auto& [id, free] : env->device_free) {
+    for (const auto& [id, free] : E2e().device_free) {
       free_before_[id] = client_->Do("GET", "/devices/" + id).Json()["storage"]["free"].get<int64_t>();
     }
   }
@@ -253,20 +91,7 @@ class BrickyardTest : public TestbedTest {
 
   // A request and its result, polling /queue for as long as real nodes take.
   Response Run(const std::string& method, const std::string& path, const json& body = nullptr) {
-    Response r = client_->Do(method, path, body.is_null() ? "" : body.dump());
-    if (r.status != 202) return r;
-    const std::string loc = r.Header("Location");
-    const auto deadline = Clock::now() + std::chrono::minutes(10);
-    while (Clock::now() < deadline) {
-      Response q = client_->Do("GET", loc);
-      if (q.status == 200 && !q.Header("X-Pending").empty()) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(250));
-        continue;
-      }
-      if (q.status == 303) return client_->Do("GET", q.Header("Location"));
-      return q;
-    }
-    return Response{};
+    return RunAndWait(*client_, method, path, body.is_null() ? "" : body.dump(), std::chrono::minutes(10));
   }
 
   json CreateVolume(json request) {
@@ -347,14 +172,7 @@ class BrickyardTest : public TestbedTest {
     }
   }
 
-  int HostOf(const std::string& node_id) {
-    Response n = client_->Do("GET", "/nodes/" + node_id);
-    const std::string ip = n.Json()["hostnames"]["manage"][0];
-    for (int i = 1; i <= tb().hosts(); ++i) {
-      if (tb().Ip(i) == ip) return i;
-    }
-    return 0;
-  }
+  int HostOf(const std::string& node_id) { return HostOfNode(*client_, tb(), node_id); }
 
   void WaitPeersConnected() {
     const std::string want = std::to_string(tb().hosts());
@@ -758,7 +576,7 @@ TEST_F(LvmStandinTest, RootNamespaceUntouched) {
       "ls -d /dev/mapper/vg_* /dev/vg_* /dev/disk/by-id/lvm-pv-uuid-* 2>/dev/null; "
       "if [ -x /usr/sbin/lvm ]; then /usr/sbin/lvm version 2>&1 | grep -F TEST-ONLY; fi; true");
   EXPECT_EQ(root.out, "") << "stand-in traces in the root namespace";
-  EXPECT_EQ(Slurp("/etc/fstab"), env->root_fstab);
+  EXPECT_EQ(Slurp("/etc/fstab"), E2e().root_fstab);
   // ... while each host has it
   for (int i = 1; i <= tb().hosts(); ++i) {
     EXPECT_NE(On(i, "/usr/sbin/lvm version").find("TEST-ONLY"), std::string::npos);
@@ -767,10 +585,3 @@ TEST_F(LvmStandinTest, RootNamespaceUntouched) {
 
 }  // namespace
 }  // namespace brickyard::testing
-
-int main(int argc, char** argv) {
-  ::testing::InitGoogleTest(&argc, argv);
-  brickyard::testing::env = new brickyard::testing::E2eEnvironment;
-  ::testing::AddGlobalTestEnvironment(brickyard::testing::env);
-  return RUN_ALL_TESTS();
-}
