@@ -54,6 +54,10 @@ json TestbedServerConfig(const Testbed& tb, const std::string& executor, const j
       {"glusterfs",
        {{"executor", executor},
         {"loglevel", "debug"},
+        // Health checks every second, so a host restarted by a test is
+        // offered for new bricks again before the next test starts.
+        {"start_time_monitor_gluster_nodes", 1},
+        {"refresh_time_monitor_gluster_nodes", 1},
         {"sshexec",
          {{"keyfile", tb.KeyFile()},
           {"user", "root"},
