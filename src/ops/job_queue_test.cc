@@ -26,7 +26,11 @@ class JobQueueTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
   }
 
-  store::Job WaitDone(const std::string& id) {
+  // Waits until the worker has returned from the body and stored the outcome:
+  // a body that records its own success may still be running when the job
+  // already reads as done.
+  store::Job WaitDone(JobQueue& q, const std::string& id) {
+    q.WaitFinished(id, std::chrono::seconds(20));
     for (int i = 0; i < 2000; ++i) {
       store::Job job;
       (void)store_->View([&](store::ReadTx& tx) -> Status {
@@ -51,12 +55,12 @@ TEST_F(JobQueueTest, RecordsResults) {
   auto empty = q.Submit("", [] { return Result<std::string>(std::string()); });
   auto bad = q.Submit("admin", [] { return Result<std::string>(Internal("boom")); });
   ASSERT_TRUE(ok.ok() && empty.ok() && bad.ok());
-  store::Job a = WaitDone(*ok);
+  store::Job a = WaitDone(q, *ok);
   EXPECT_EQ(a.state, store::Job::State::kDone);
   EXPECT_EQ(a.location, "/volumes/abc");
   EXPECT_EQ(a.owner, "user");
-  EXPECT_EQ(WaitDone(*empty).location, "");
-  store::Job c = WaitDone(*bad);
+  EXPECT_EQ(WaitDone(q, *empty).location, "");
+  store::Job c = WaitDone(q, *bad);
   EXPECT_EQ(c.state, store::Job::State::kFailed);
   EXPECT_EQ(c.error, "boom");
 }
@@ -84,14 +88,14 @@ TEST_F(JobQueueTest, QueuesUpToTheBoundThenRefuses) {
   auto topology = q.Submit("", [&] { return Result<std::string>(std::string()); }, false);
   EXPECT_TRUE(topology.ok());
   release.set_value();
-  WaitDone(*second);
-  WaitDone(*topology);
+  WaitDone(q, *second);
+  WaitDone(q, *topology);
 }
 
 TEST_F(JobQueueTest, CollectsOldResults) {
   JobQueue q(*store_, clock_, 1, 10, 60);
   auto id = q.Submit("", [] { return Result<std::string>(std::string()); });
-  WaitDone(*id);
+  WaitDone(q, *id);
   clock_.Advance(30);
   q.CollectExpired();
   EXPECT_TRUE(store_->View([&](store::ReadTx& tx) { return tx.GetJob(*id).status(); }).ok());
@@ -104,7 +108,7 @@ TEST_F(JobQueueTest, CollectsOldResults) {
 TEST_F(JobQueueTest, ExceptionsBecomeErrors) {
   JobQueue q(*store_, clock_, 1, 10, 60);
   auto id = q.Submit("", []() -> Result<std::string> { throw std::runtime_error("oops"); });
-  store::Job j = WaitDone(*id);
+  store::Job j = WaitDone(q, *id);
   EXPECT_EQ(j.state, store::Job::State::kFailed);
   EXPECT_EQ(j.error, "operation failed: oops");
 }
@@ -128,7 +132,7 @@ TEST_F(JobQueueTest, BodyRecordsItsSuccessInItsOwnTransaction) {
   });
   ASSERT_TRUE(submitted.ok());
   id_known.set_value(*submitted);
-  store::Job j = WaitDone(*submitted);
+  store::Job j = WaitDone(q, *submitted);
   EXPECT_TRUE(done_before_return);
   EXPECT_EQ(j.state, store::Job::State::kDone);
   EXPECT_EQ(j.location, "/volumes/v1");
@@ -146,7 +150,7 @@ TEST_F(JobQueueTest, RecordedSuccessRolledBackIsWrittenByTheQueue) {
     return std::string("/volumes/v2");
   });
   ASSERT_TRUE(id.ok());
-  store::Job j = WaitDone(*id);
+  store::Job j = WaitDone(q, *id);
   EXPECT_EQ(j.state, store::Job::State::kDone);
   EXPECT_EQ(j.location, "/volumes/v2");
 }
@@ -159,7 +163,7 @@ TEST_F(JobQueueTest, ErrorReturnedAfterRecordedSuccessWins) {
     return Internal("late failure");
   });
   ASSERT_TRUE(id.ok());
-  store::Job j = WaitDone(*id);
+  store::Job j = WaitDone(q, *id);
   EXPECT_EQ(j.state, store::Job::State::kFailed);
   EXPECT_EQ(j.error, "late failure");
 }
