@@ -53,10 +53,9 @@ Status BenchServer::Start() {
       {"use_auth", true},
       {"jwt", {{"admin", {{"key", kAdminKey}}}, {"user", {{"key", kUserKey}}}}},
       {"glusterfs",
-       {{"executor", "mock"},
+       {{"executor", "mock/stateless"},
         {"db", db_},
         {"loglevel", settings_.loglevel},
-        {"mock_delay_ms", 0},
         {"mock_device_size_gb", settings_.mock_device_size_gb},
         {"max_queued_operations", settings_.max_queued_operations}}}};
   const std::string cfg_path = dir_ + "/heketi.json";

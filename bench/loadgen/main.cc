@@ -237,7 +237,7 @@ Report BuildReport(const BenchConfig& cfg, const Figures& f) {
 
   rep.Note("Spread: min–max over runs, or p10–p90 over requests. Creates are POST /volumes → 202 → /queue polls → 303 → GET /volumes/{id};");
   rep.Note("the one-client probes poll /queue every 1 ms, the 16-client loads back off from 1 to 8 ms; a 429 is counted and retried after 20 ms.");
-  rep.Note("Server: mock executor without delay, max_queued_operations 1,000,000, mock devices of 100,000 GB, log level info, loopback only.");
+  rep.Note("Server: stateless mock executor (mock/stateless: keeps no node state, as Heketi's mock), max_queued_operations 1,000,000, mock devices of 100,000 GB, log level info, loopback only.");
   rep.Note("The load generator and the CLI share the machine's cores with the server, as a client on the same host would.");
   for (const auto& e : f.errors) rep.Note("ERROR: " + e);
 

@@ -449,7 +449,7 @@ TEST(ConfigTest, ValidationFailures) {
 
 TEST(ConfigTest, ValidationAccepts) {
   Config c = MustParse(kMinimalValid);
-  for (const char* executor : {"mock", "ssh", "kubernetes", "kube", "inject/ssh", "inject/mock"}) {
+  for (const char* executor : {"mock", "ssh", "kubernetes", "kube", "inject/ssh", "inject/mock", "mock/stateless"}) {
     c.glusterfs.executor = executor;
     EXPECT_TRUE(Validate(c).ok()) << executor;
   }

@@ -48,7 +48,7 @@ Status ValidateExecutor(const ExecutorOptions& e, const std::string& key) {
 
 Status Validate(const Config& c) {
   const GlusterfsConfig& g = c.glusterfs;
-  if (!OneOf(g.executor, {"mock", "ssh", "kubernetes", "kube", "inject/ssh", "inject/mock"})) {
+  if (!OneOf(g.executor, {"mock", "ssh", "kubernetes", "kube", "inject/ssh", "inject/mock", "mock/stateless"})) {
     return InvalidArgument("invalid executor: " + g.executor);
   }
   if (c.use_auth && (c.admin_key.empty() || c.user_key.empty())) {

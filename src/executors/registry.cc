@@ -2,6 +2,7 @@
 
 #include "executors/fault/fault_executor.h"
 #include "executors/mock/mock_executor.h"
+#include "executors/mock/stateless_mock_executor.h"
 #include "executors/ssh/ssh_executor.h"
 
 namespace brickyard::executors {
@@ -50,6 +51,11 @@ void RegisterBuiltins(ExecutorRegistry& registry) {
   };
   (void)registry.Register("mock", mock);
   (void)registry.Register("inject/mock", WithFaults(mock));
+  // Benchmarks: nothing remembered, so memory figures are the server's own.
+  (void)registry.Register("mock/stateless", [](const config::Config& cfg) {
+    return Result<std::unique_ptr<Executor>>(
+        std::make_unique<StatelessMockExecutor>(cfg.glusterfs.mock_device_size_gb));
+  });
   // Fails with InvalidArgument (e.g. "sshexec.keyfile is required") rather
   // than at registration, so a configuration without SSH still starts.
   auto ssh = [](const config::Config& cfg) -> Result<std::unique_ptr<Executor>> {
