@@ -113,7 +113,7 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path, bool read_only, in
   // readers small ones, as the OS caches the file for all of them.
   Status st = db->Exec("configure", read_only ? "PRAGMA foreign_keys = ON;"
                                                 "PRAGMA temp_store = MEMORY;"
-                                                "PRAGMA cache_size = -2048;"
+                                                "PRAGMA cache_size = -1024;"
                                               : "PRAGMA foreign_keys = ON;"
                                                 "PRAGMA temp_store = MEMORY;"
                                                 "PRAGMA cache_size = -8192;");
