@@ -18,6 +18,14 @@ bool IsChild(const model::PendingOp& op) {
 
 }  // namespace
 
+std::string BackgroundHoldBack(const std::vector<const JobQueue*>& queues) {
+  int64_t queued = 0;
+  for (const JobQueue* q : queues) queued += q->Queued();
+  if (queued == 0) return "";
+  return std::to_string(queued) +
+         " client operation(s) wait for a worker (the server is at its in-flight limit)";
+}
+
 Status CleanupReport::ToStatus() const {
   if (failed.empty()) return Status::Ok();
   return Internal(std::to_string(failed.size()) + " of " +
@@ -91,6 +99,25 @@ void OpCleaner::CleanOne(const model::PendingOp& op, CleanupReport& report) {
     return tx.AppendOpStep(op.id, step);
   });
   if (!marked.ok()) spdlog::error("cannot mark operation {} failed: {}", op.id, marked.ToString());
+}
+
+Result<RoundReport> OpCleaner::RunBackgroundRound(const std::vector<const JobQueue*>& queues,
+                                                  int64_t abandoned_after_s) {
+  RoundReport round;
+  round.skipped = BackgroundHoldBack(queues);
+  if (!round.skipped.empty()) return round;
+  int64_t busy = 0;
+  for (const JobQueue* q : queues) busy += q->InFlight() + q->Queued();
+  if (busy == 0) {
+    auto marked = MarkAbandoned(abandoned_after_s);
+    if (marked.ok()) {
+      round.marked_stale = *marked;
+    } else {
+      spdlog::warn("operation cleaner: {}", marked.status().ToString());
+    }
+  }
+  BY_ASSIGN_OR_RETURN(round.cleanup, Clean());
+  return round;
 }
 
 Result<int64_t> OpCleaner::MarkAbandoned(int64_t min_age_s) {

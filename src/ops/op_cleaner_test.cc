@@ -4,7 +4,11 @@
 // cleaner must leave store and (mock) nodes in agreement.
 #include "ops/op_cleaner.h"
 
+#include <atomic>
+#include <chrono>
+#include <future>
 #include <set>
+#include <thread>
 
 #include "executors/fault/fault_executor.h"
 #include "ops/evict.h"
@@ -318,6 +322,92 @@ TEST_F(OpCleanerTest, BlockOperationsAreDispatchedToTheirRecovery) {
   EXPECT_TRUE(r.failed.empty());
   EXPECT_EQ(r.cleaned, std::vector<std::string>{op.id});
   EXPECT_TRUE(PendingOps().empty());
+}
+
+// A job queue of one worker held by a job that runs until Drain(), with
+// `waiting` more jobs queued behind it: the server at its in-flight limit.
+class BlockedQueue {
+ public:
+  BlockedQueue(store::Store& store, const Clock& clock, int waiting)
+      : queue_(store, clock, 1, 10, 60), gate_(release_.get_future().share()) {
+    auto first = queue_.Submit("", [this] {
+      started_ = true;
+      gate_.wait();
+      return Result<std::string>(std::string());
+    });
+    EXPECT_TRUE(first.ok());
+    ids_.push_back(*first);
+    while (!started_) std::this_thread::yield();
+    for (int i = 0; i < waiting; ++i) {
+      auto id = queue_.Submit("", [] { return Result<std::string>(std::string()); });
+      EXPECT_TRUE(id.ok());
+      ids_.push_back(*id);
+    }
+  }
+  ~BlockedQueue() { Drain(); }
+
+  // Lets every job finish and waits until none runs nor waits.
+  void Drain() {
+    if (drained_) return;
+    drained_ = true;
+    release_.set_value();
+    for (const auto& id : ids_) queue_.WaitFinished(id, std::chrono::seconds(20));
+    for (int i = 0; i < 20000 && queue_.InFlight() + queue_.Queued() > 0; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    EXPECT_EQ(queue_.InFlight() + queue_.Queued(), 0);
+  }
+  const JobQueue* queue() const { return &queue_; }
+
+ private:
+  JobQueue queue_;
+  std::promise<void> release_;
+  std::shared_future<void> gate_;
+  std::atomic<bool> started_{false};
+  std::vector<std::string> ids_;
+  bool drained_ = false;
+};
+
+TEST_F(OpCleanerTest, BackgroundRoundWaitsWhileAClientOperationIsQueued) {
+  CrashDuring("kill:after:BrickCreate:3",
+              [&](VolumeOps& v, Context&) { return v.PrepareCreate(Replica3(10)); });
+  ASSERT_EQ(PendingOps().size(), 1u);
+  BlockedQueue busy(*store_, clock_, 1);
+  auto skipped = cleaner_->RunBackgroundRound({busy.queue()}, 60);
+  ASSERT_TRUE(skipped.ok()) << skipped.status().ToString();
+  EXPECT_NE(skipped->skipped.find("1 client operation(s) wait for a worker"), std::string::npos)
+      << skipped->skipped;
+  EXPECT_TRUE(skipped->cleanup.cleaned.empty());
+  EXPECT_EQ(PendingOps().size(), 1u);
+  // The next round, once no client operation waits, runs.
+  busy.Drain();
+  auto ran = cleaner_->RunBackgroundRound({busy.queue()}, 60);
+  ASSERT_TRUE(ran.ok()) << ran.status().ToString();
+  EXPECT_EQ(ran->skipped, "");
+  EXPECT_EQ(ran->cleanup.cleaned.size(), 1u);
+  ExpectAgreement();
+}
+
+TEST_F(OpCleanerTest, BackgroundRoundRunsBesideRunningJobsButMarksNothingAbandoned) {
+  CrashDuring("kill:after:BrickCreate:3",
+              [&](VolumeOps& v, Context&) { return v.PrepareCreate(Replica3(10)); });
+  auto live = volumes_->PrepareCreate(Replica3(10));
+  ASSERT_TRUE(live.ok());
+  clock_.Advance(120);
+  BlockedQueue running(*store_, clock_, 0);
+  EXPECT_EQ(BackgroundHoldBack({running.queue()}), "");
+  auto round = cleaner_->RunBackgroundRound({running.queue()}, 60);
+  ASSERT_TRUE(round.ok()) << round.status().ToString();
+  EXPECT_EQ(round->skipped, "");
+  EXPECT_EQ(round->marked_stale, 0);  // a job runs: the live record may be its
+  EXPECT_EQ(round->cleanup.cleaned.size(), 1u);
+  EXPECT_EQ(round->cleanup.skipped.size(), 1u);
+  running.Drain();
+  auto idle = cleaner_->RunBackgroundRound({running.queue()}, 60);
+  ASSERT_TRUE(idle.ok()) << idle.status().ToString();
+  EXPECT_EQ(idle->marked_stale, 1);
+  EXPECT_EQ(idle->cleanup.cleaned.size(), 1u);
+  ExpectAgreement();
 }
 
 }  // namespace

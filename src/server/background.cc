@@ -81,18 +81,15 @@ void Background::CleanerLoop() {
   const auto& g = ctx_.config.glusterfs;
   if (!Sleep(g.start_time_background_cleaner)) return;
   do {
-    const bool idle = volume_jobs_.InFlight() + volume_jobs_.Queued() + topology_jobs_.InFlight() +
-                          topology_jobs_.Queued() == 0;
-    if (idle) {
-      auto marked = cleaner_.MarkAbandoned(kAbandonedAfterS);
-      if (!marked.ok()) spdlog::warn("operation cleaner: {}", marked.status().ToString());
-    }
-    auto report = cleaner_.Clean();
-    if (!report.ok()) {
-      spdlog::warn("operation cleaner: {}", report.status().ToString());
-    } else if (!report->cleaned.empty() || !report->failed.empty()) {
-      spdlog::info("operation cleaner: {} cleaned up, {} failed", report->cleaned.size(),
-                   report->failed.size());
+    auto round = cleaner_.RunBackgroundRound({&volume_jobs_, &topology_jobs_}, kAbandonedAfterS);
+    if (!round.ok()) {
+      spdlog::warn("operation cleaner: {}", round.status().ToString());
+    } else if (!round->skipped.empty()) {
+      spdlog::info("operation cleaner: round skipped, {}; next try in {} s", round->skipped,
+                   g.refresh_time_background_cleaner);
+    } else if (!round->cleanup.cleaned.empty() || !round->cleanup.failed.empty()) {
+      spdlog::info("operation cleaner: {} cleaned up, {} failed", round->cleanup.cleaned.size(),
+                   round->cleanup.failed.size());
     }
   } while (Sleep(g.refresh_time_background_cleaner));
 }

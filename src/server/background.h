@@ -25,8 +25,11 @@ class Background {
   void HealthLoop();
   void CollectLoop();
   // First after start_time_background_cleaner s, then every
-  // refresh_time_background_cleaner s: marks abandoned operations stale when
-  // no operation job is running or queued, then cleans stale and failed ones.
+  // refresh_time_background_cleaner s, one OpCleaner::RunBackgroundRound over
+  // both job queues: skipped (logged at info, retried next period) while a
+  // client operation waits for a worker; else marks abandoned operations
+  // stale when no operation job is running or queued, then cleans stale and
+  // failed ones.
   void CleanerLoop();
   // Waits up to `seconds`; returns false when stopping.
   bool Sleep(int64_t seconds);

@@ -3,8 +3,9 @@
 // with SIGKILL at each step of volume create (bricks, volume), expand (new
 // bricks, add-brick) and delete (volume, bricks), restarted, and its cleaner
 // must bring hosts and store into agreement: no pending operation, GET
-// /db/check clean, and on every host no LV, mount, fstab line, brick
-// directory or gluster volume the store does not know. At the end, with every
+// /db/check clean, on every host no LV, mount, fstab line, brick directory or
+// gluster volume the store does not know, and GET
+// /internal/state/examine/gluster without findings. At the end, with every
 // volume deleted, the hosts are empty and the devices' free space is back.
 //
 // Its server is its own (it is killed and restarted), on the shared testbed
@@ -136,6 +137,29 @@ class CrashE2eTest : public ::testing::Test {
     std::cout << "[ crash    ] " << rule << " on " << method << " " << path << ": recovered in "
               << Seconds(t0) << " s\n";
     ExpectAgreement(rule);
+    ExpectExamineClean(rule);
+  }
+
+  // GET /internal/state/examine/gluster of this server reports no finding:
+  // the store and the hosts agree in everything examine compares (volumes,
+  // bricks, mounts, fstab, brick processes, peers). Examined again for up to
+  // 30 s while findings remain, as brick processes may still be starting;
+  // the last report's findings are printed on failure.
+  void ExpectExamineClean(const std::string& rule) {
+    const auto deadline = SteadyClock::now() + std::chrono::seconds(30);
+    json report = Examine();
+    while (report.value("totalfindings", -1) != 0 && SteadyClock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::seconds(2));
+      report = Examine();
+    }
+    EXPECT_EQ(report.value("totalfindings", -1), 0)
+        << rule << ": examine reports findings:\n" << report.value("findings", json::array()).dump(2);
+  }
+
+  json Examine() {
+    Response r = client_->Do("GET", "/internal/state/examine/gluster");
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.status == 200 ? r.Json() : json::object();
   }
 
   // Every trace on every host belongs to a brick or volume of the store, and

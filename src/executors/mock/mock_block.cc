@@ -1,4 +1,4 @@
-// MockExecutor: gluster-block, kept in memory (not in the state file).
+// MockExecutor: gluster-block, kept with the rest of the node state.
 #include "common/ids.h"
 #include "executors/mock/mock_executor.h"
 
@@ -9,11 +9,11 @@ Result<BlockVolumeExport> MockExecutor::BlockVolumeCreate(const std::string& hos
   Delay();
   std::lock_guard lock(mu_);
   if (down_.count(host)) return Unavailable("cannot reach " + host);
-  if (!volumes_.count(req.hosting_volume)) {
+  if (!state_.volumes.count(req.hosting_volume)) {
     return Internal("gluster-block failed: volume " + req.hosting_volume + " does not exist");
   }
   const std::string key = req.hosting_volume + "/" + req.name;
-  if (block_volumes_.count(key)) {
+  if (state_.block_volumes.count(key)) {
     return Internal("gluster-block failed: BLOCK with name: '" + req.name + "' already EXIST");
   }
   commands::BlockState s;
@@ -30,7 +30,8 @@ Result<BlockVolumeExport> MockExecutor::BlockVolumeCreate(const std::string& hos
     out.password = NewId();
     s.password = out.password;
   }
-  block_volumes_[key] = std::move(s);
+  state_.block_volumes[key] = std::move(s);
+  PersistLocked();
   return out;
 }
 
@@ -39,9 +40,10 @@ Status MockExecutor::BlockVolumeDelete(const std::string& host, const std::strin
   Delay();
   std::lock_guard lock(mu_);
   if (down_.count(host)) return Unavailable("cannot reach " + host);
-  if (block_volumes_.erase(hosting_volume + "/" + name) == 0) {
+  if (state_.block_volumes.erase(hosting_volume + "/" + name) == 0) {
     return NotFound("gluster-block: block " + name + " doesn't exist");
   }
+  PersistLocked();
   return Status::Ok();
 }
 
@@ -50,9 +52,10 @@ Status MockExecutor::BlockVolumeExpand(const std::string& host, const std::strin
   Delay();
   std::lock_guard lock(mu_);
   if (down_.count(host)) return Unavailable("cannot reach " + host);
-  auto it = block_volumes_.find(hosting_volume + "/" + name);
-  if (it == block_volumes_.end()) return NotFound("gluster-block: block " + name + " doesn't exist");
+  auto it = state_.block_volumes.find(hosting_volume + "/" + name);
+  if (it == state_.block_volumes.end()) return NotFound("gluster-block: block " + name + " doesn't exist");
   it->second.size_gib = size_gib;
+  PersistLocked();
   return Status::Ok();
 }
 
@@ -61,14 +64,14 @@ Result<commands::BlockState> MockExecutor::BlockVolumeInfo(const std::string& ho
                                                            const std::string& name) {
   std::lock_guard lock(mu_);
   if (down_.count(host)) return Unavailable("cannot reach " + host);
-  auto it = block_volumes_.find(hosting_volume + "/" + name);
-  if (it == block_volumes_.end()) return NotFound("gluster-block: block " + name + " doesn't exist");
+  auto it = state_.block_volumes.find(hosting_volume + "/" + name);
+  if (it == state_.block_volumes.end()) return NotFound("gluster-block: block " + name + " doesn't exist");
   return it->second;
 }
 
 size_t MockExecutor::BlockVolumeCount() const {
   std::lock_guard lock(mu_);
-  return block_volumes_.size();
+  return state_.block_volumes.size();
 }
 
 }  // namespace brickyard::executors

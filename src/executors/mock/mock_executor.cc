@@ -5,7 +5,6 @@
 #include <chrono>
 #include <thread>
 
-#include "executors/mock/mock_state.h"
 #include "model/sizing.h"
 
 namespace brickyard::executors {
@@ -31,14 +30,12 @@ MockExecutor::MockExecutor(int64_t device_size_gb, int64_t delay_ms, std::string
     spdlog::warn("mock executor: {}; starting empty", state.status().message());
     return;
   }
-  devices_ = std::move(state->devices);
-  bricks_ = std::move(state->bricks);
-  volumes_ = std::move(state->volumes);
+  state_ = std::move(*state);
 }
 
 void MockExecutor::PersistLocked() const {
   if (state_file_.empty()) return;
-  Status st = SaveMockState(state_file_, MockNodeState{devices_, bricks_, volumes_});
+  Status st = SaveMockState(state_file_, state_);
   if (!st.ok()) spdlog::warn("mock executor: {}", st.message());
 }
 
@@ -64,14 +61,16 @@ Status MockExecutor::GlusterdCheck(const std::string& host) {
 Status MockExecutor::PeerProbe(const std::string& exec_host, const std::string& new_storage_host) {
   BY_RETURN_IF_ERROR(GlusterdCheck(exec_host));
   std::lock_guard lock(mu_);
-  pool_.insert(exec_host);
-  pool_.insert(new_storage_host);
+  state_.pool.insert(exec_host);
+  state_.pool.insert(new_storage_host);
+  PersistLocked();
   return Status::Ok();
 }
 
 Status MockExecutor::PeerDetach(const std::string&, const std::string& storage_host) {
   std::lock_guard lock(mu_);
-  pool_.erase(storage_host);
+  state_.pool.erase(storage_host);
+  PersistLocked();
   return Status::Ok();
 }
 
@@ -79,7 +78,7 @@ Result<DeviceInfo> MockExecutor::DeviceSetup(const std::string& host, const std:
                                              const std::string&, bool) {
   std::lock_guard lock(mu_);
   if (down_.count(host)) return Unavailable("cannot reach " + host);
-  if (!devices_.insert(host + "|" + device).second) {
+  if (!state_.devices.insert(host + "|" + device).second) {
     return Conflict("Device " + device + " on " + host + " is already initialized");
   }
   PersistLocked();
@@ -96,7 +95,7 @@ Result<DeviceInfo> MockExecutor::GetDeviceInfo(const std::string&, const DeviceH
 
 Status MockExecutor::DeviceTeardown(const std::string& host, const DeviceHandle& handle) {
   std::lock_guard lock(mu_);
-  devices_.erase(host + "|" + handle.name);
+  state_.devices.erase(host + "|" + handle.name);
   PersistLocked();
   return Status::Ok();
 }
@@ -109,8 +108,8 @@ Status MockExecutor::BrickCreate(const std::string& host, const BrickRequest& re
   Delay();
   std::lock_guard lock(mu_);
   if (down_.count(host)) return Unavailable("cannot reach " + host);
-  bricks_.insert(req.brick_id);
-  placed_[req.brick_id] = PlacedBrick{host, req};
+  state_.bricks.insert(req.brick_id);
+  state_.placed[req.brick_id] = PlacedBrick{host, req};
   PersistLocked();
   return Status::Ok();
 }
@@ -118,8 +117,8 @@ Status MockExecutor::BrickCreate(const std::string& host, const BrickRequest& re
 Result<bool> MockExecutor::BrickDestroy(const std::string&, const BrickRequest& req) {
   Delay();
   std::lock_guard lock(mu_);
-  bricks_.erase(req.brick_id);
-  placed_.erase(req.brick_id);
+  state_.bricks.erase(req.brick_id);
+  state_.placed.erase(req.brick_id);
   PersistLocked();
   return true;
 }
@@ -129,7 +128,7 @@ Status MockExecutor::BrickExtend(const std::string& host, const BrickRequest& re
   Delay();
   std::lock_guard lock(mu_);
   if (down_.count(host)) return Unavailable("cannot reach " + host);
-  if (!bricks_.count(req.brick_id)) return NotFound("brick " + req.brick_id + " does not exist");
+  if (!state_.bricks.count(req.brick_id)) return NotFound("brick " + req.brick_id + " does not exist");
   if (grown.size_kib < req.size_kib || grown.tp_size_kib < grown.size_kib) {
     return InvalidArgument("brick " + req.brick_id + " cannot shrink");
   }
@@ -140,9 +139,9 @@ Status MockExecutor::VolumeCreate(const std::string& host, const VolumeRequest& 
   Delay();
   std::lock_guard lock(mu_);
   if (down_.count(host)) return Unavailable("cannot reach " + host);
-  if (volumes_.count(req.name)) return Conflict("volume " + req.name + " already exists");
+  if (state_.volumes.count(req.name)) return Conflict("volume " + req.name + " already exists");
   const int64_t set = SetSizeOf(req);
-  commands::GlusterVolume& v = volumes_[req.name];
+  commands::GlusterVolume& v = state_.volumes[req.name];
   v.name = req.name;
   v.id = req.id;
   v.status = 1;
@@ -164,8 +163,8 @@ Status MockExecutor::VolumeCreate(const std::string& host, const VolumeRequest& 
 Status MockExecutor::VolumeExpand(const std::string& host, const VolumeRequest& req) {
   Delay();
   std::lock_guard lock(mu_);
-  auto it = volumes_.find(req.name);
-  if (it == volumes_.end()) return NotFound("Volume " + req.name + " does not exist");
+  auto it = state_.volumes.find(req.name);
+  if (it == state_.volumes.end()) return NotFound("Volume " + req.name + " does not exist");
   const int64_t set = SetSizeOf(req);
   for (size_t i = 0; i < req.bricks.size(); ++i) {
     const bool arbiter = req.arbiter && static_cast<int64_t>(i % set) == set - 1;
@@ -179,7 +178,7 @@ Status MockExecutor::VolumeExpand(const std::string& host, const VolumeRequest& 
 Status MockExecutor::VolumeDestroy(const std::string&, const std::string& name) {
   Delay();
   std::lock_guard lock(mu_);
-  volumes_.erase(name);
+  state_.volumes.erase(name);
   PersistLocked();
   return Status::Ok();
 }
@@ -187,9 +186,9 @@ Status MockExecutor::VolumeDestroy(const std::string&, const std::string& name) 
 Status MockExecutor::VolumeClone(const std::string&, const std::string& origin,
                                  const std::string& clone_name) {
   std::lock_guard lock(mu_);
-  auto it = volumes_.find(origin);
-  if (it == volumes_.end()) return NotFound("Volume " + origin + " does not exist");
-  if (volumes_.count(clone_name)) return Conflict("volume " + clone_name + " already exists");
+  auto it = state_.volumes.find(origin);
+  if (it == state_.volumes.end()) return NotFound("Volume " + origin + " does not exist");
+  if (state_.volumes.count(clone_name)) return Conflict("volume " + clone_name + " already exists");
   commands::GlusterVolume clone = it->second;
   clone.name = clone_name;
   clone.id.clear();
@@ -199,7 +198,7 @@ Status MockExecutor::VolumeClone(const std::string&, const std::string& origin,
     name = name.substr(0, name.find(':')) + ":/run/gluster/snaps/" + clone_name + "/brick" +
            std::to_string(i + 1) + "/brick";
   }
-  volumes_.emplace(clone_name, std::move(clone));
+  state_.volumes.emplace(clone_name, std::move(clone));
   PersistLocked();
   return Status::Ok();
 }
@@ -208,8 +207,8 @@ Status MockExecutor::VolumeReplaceBrick(const std::string&, const std::string& v
                                         const BrickAddress& old_brick,
                                         const BrickAddress& new_brick) {
   std::lock_guard lock(mu_);
-  auto it = volumes_.find(volume);
-  if (it == volumes_.end()) return NotFound("Volume " + volume + " does not exist");
+  auto it = state_.volumes.find(volume);
+  if (it == state_.volumes.end()) return NotFound("Volume " + volume + " does not exist");
   for (auto& b : it->second.bricks) {
     if (b.name == BrickName(old_brick)) b.name = BrickName(new_brick);
   }
@@ -221,8 +220,8 @@ Result<commands::GlusterVolume> MockExecutor::VolumeInfo(const std::string& host
                                                          const std::string& name) {
   std::lock_guard lock(mu_);
   if (down_.count(host)) return Unavailable("cannot reach " + host);
-  auto it = volumes_.find(name);
-  if (it == volumes_.end()) return NotFound("Volume " + name + " does not exist");
+  auto it = state_.volumes.find(name);
+  if (it == state_.volumes.end()) return NotFound("Volume " + name + " does not exist");
   return it->second;
 }
 
@@ -230,8 +229,8 @@ Result<std::vector<commands::HealBrick>> MockExecutor::HealInfo(const std::strin
                                                                 const std::string& name) {
   std::lock_guard lock(mu_);
   if (down_.count(host)) return Unavailable("cannot reach " + host);
-  auto it = volumes_.find(name);
-  if (it == volumes_.end()) return NotFound("Volume " + name + " does not exist");
+  auto it = state_.volumes.find(name);
+  if (it == state_.volumes.end()) return NotFound("Volume " + name + " does not exist");
   std::vector<commands::HealBrick> out;
   for (const auto& b : it->second.bricks) out.push_back({b.name, b.host_uuid, "Connected", 0});
   return out;
@@ -239,17 +238,17 @@ Result<std::vector<commands::HealBrick>> MockExecutor::HealInfo(const std::strin
 
 size_t MockExecutor::DeviceCount() const {
   std::lock_guard lock(mu_);
-  return devices_.size();
+  return state_.devices.size();
 }
 
 size_t MockExecutor::BrickCount() const {
   std::lock_guard lock(mu_);
-  return bricks_.size();
+  return state_.bricks.size();
 }
 
 size_t MockExecutor::VolumeCount() const {
   std::lock_guard lock(mu_);
-  return volumes_.size();
+  return state_.volumes.size();
 }
 
 void MockExecutor::SetHostDown(const std::string& host, bool down) {

@@ -12,15 +12,19 @@
 #include <string>
 
 #include "executors/executor.h"
+#include "executors/mock/mock_state.h"
 
 namespace brickyard::executors {
 
 class MockExecutor final : public Executor {
  public:
   // `delay_ms` is added to every call that would touch a node, so tests can
-  // hold operations in flight. With a `state_file`, the node state is loaded
-  // from it (mock_state.h) and saved to it after every change, so it
-  // survives restarts; an unreadable file starts empty, with a warning.
+  // hold operations in flight. With a `state_file`, the node state (all of
+  // MockNodeState: devices, bricks with their LV/mount/fstab/directory/
+  // process flags, volumes, peers, heals, block volumes) is loaded from it
+  // (mock_state.h) and saved to it after every change, drift hooks
+  // included, so it survives restarts; an unreadable file starts empty, with
+  // a warning. Down hosts (SetHostDown) are never saved.
   explicit MockExecutor(int64_t device_size_gb = 500, int64_t delay_ms = 0,
                         std::string state_file = "");
 
@@ -56,8 +60,7 @@ class MockExecutor final : public Executor {
                                                     const std::string& name) override;
 
   // Inspection and repair (mock_inspect.cc), answered from what the calls
-  // above made plus the drift the hooks below simulate. Not persisted in the
-  // state file.
+  // above made plus the drift the hooks below simulate.
   Result<std::vector<commands::GlusterVolume>> VolumesInfo(const std::string& host) override;
   Result<std::vector<commands::GlusterPeer>> PeerStatus(const std::string& host) override;
   Result<std::vector<commands::BrickProcess>> VolumeStatus(const std::string& host,
@@ -119,23 +122,12 @@ class MockExecutor final : public Executor {
   const int64_t delay_ms_;
   const std::string state_file_;
   mutable std::mutex mu_;
-  std::set<std::string> devices_;  // guarded by mu_; "host|device"
-  std::set<std::string> bricks_;   // guarded by mu_; brick ids
-  std::map<std::string, commands::GlusterVolume> volumes_;  // guarded by mu_; by name
-  std::set<std::string> down_;     // guarded by mu_; hosts
+  MockNodeState state_;         // guarded by mu_; saved to state_file_ on every change
+  std::set<std::string> down_;  // guarded by mu_; hosts; never saved
 
-  // A brick as its node holds it (inspection).
-  struct PlacedBrick {
-    std::string host;  // manage hostname it was created on
-    BrickRequest req;
-    bool lv = true, mounted = true, fstab = true, dir = true, process = true;
-  };
+  using PlacedBrick = MockPlacedBrick;
   // The placed brick behind gluster brick `path`, or nullptr. Called with mu_ held.
   PlacedBrick* FindPlacedByPath(const std::string& path);
-  std::map<std::string, PlacedBrick> placed_;  // guarded by mu_; by brick id
-  std::set<std::string> pool_;                 // guarded by mu_; peer hostnames probed or probing
-  int64_t heals_ = 0;                          // guarded by mu_
-  std::map<std::string, commands::BlockState> block_volumes_;  // guarded by mu_; "<hosting>/<name>"
 };
 
 }  // namespace brickyard::executors
