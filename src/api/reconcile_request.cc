@@ -11,6 +11,7 @@ Result<ReconcileRequest> ReconcileRequest::Decode(std::string_view body) {
       body, EmptyBody::kAccept,
       [](ObjectReader& r, ReconcileRequest& out) {
         r.Bool("apply", &out.apply);
+        r.Bool("adopt", &out.adopt);
         r.Strings("findings", &out.findings);
       },
       ParseErrorText::kDetailed);

@@ -1,7 +1,8 @@
 // POST /internal/state/reconcile (Brickyard extension):
-// {"apply": bool, "findings": ["<finding id>", ...]}. `findings` empty or
-// absent selects every finding with an automatic repair; at most 32 ids of
-// 32 hex characters. A blank body is a dry run of every repair.
+// {"apply": bool, "adopt": bool, "findings": ["<finding id>", ...]}.
+// `findings` empty or absent selects every finding with an automatic repair
+// except adopt-volume, which `adopt: true` adds; at most 32 ids of 32 hex
+// characters. A blank body is a dry run of every repair.
 #pragma once
 
 #include <string>
@@ -14,6 +15,7 @@ namespace brickyard::api {
 
 struct ReconcileRequest {
   bool apply = false;
+  bool adopt = false;  // with no findings named, adopt-volume repairs are selected too
   std::vector<std::string> findings;
 
   // Unparsable("request unable to be parsed: <reason>") for bad JSON or types.

@@ -23,6 +23,16 @@ TEST(ReconcileRequestTest, ApplyAndIdsCaseInsensitiveKeys) {
   EXPECT_TRUE(r->Validate().ok());
 }
 
+TEST(ReconcileRequestTest, AdoptIsOffUnlessAsked) {
+  auto plain = ReconcileRequest::Decode(R"({"apply":true})");
+  ASSERT_TRUE(plain.ok()) << plain.status().ToString();
+  EXPECT_FALSE(plain->adopt);
+  auto adopt = ReconcileRequest::Decode(R"({"apply":true,"adopt":true})");
+  ASSERT_TRUE(adopt.ok()) << adopt.status().ToString();
+  EXPECT_TRUE(adopt->adopt);
+  EXPECT_EQ(ReconcileRequest::Decode(R"({"adopt":"yes"})").status().code(), Code::kUnparsable);
+}
+
 TEST(ReconcileRequestTest, RefusesBadTypesAndIds) {
   EXPECT_EQ(ReconcileRequest::Decode(R"({"apply":"yes"})").status().code(), Code::kUnparsable);
   EXPECT_EQ(ReconcileRequest::Decode(R"({"findings":"x"})").status().code(), Code::kUnparsable);

@@ -56,20 +56,24 @@ void AddOperations(CLI::App* server, Commands& commands) {
   }
 }
 
-// Brickyard: server state reconcile [ids...] [--confirm | --dry-run].
+// Brickyard: server state reconcile [ids...] [--confirm | --dry-run] [--adopt].
 void AddReconcile(CLI::App* state, Commands& commands) {
   CLI::App* cmd = AddLeaf(state, "reconcile",
-                          "Repair what examine found (default: all repairable findings); "
+                          "Repair what examine found (default: all repairable findings but adoptions); "
                           "prints the repairs unless --confirm");
   auto args = AddArgs(cmd, "findings", "Optional: ids of the findings to repair");
   auto confirm = std::make_shared<bool>(false);
   auto dry_run = std::make_shared<bool>(false);
+  auto adopt = std::make_shared<bool>(false);
   cmd->add_flag("--confirm", *confirm, "Apply the repairs");
   cmd->add_flag("--dry-run", *dry_run, "Only print the repairs (the default)");
-  commands.On(cmd, [args, confirm, dry_run](Context& ctx) -> Status {
+  cmd->add_flag("--adopt", *adopt,
+                "Also adopt the gluster volumes Brickyard can manage (adopt-volume repairs are "
+                "left out unless named or this is given)");
+  commands.On(cmd, [args, confirm, dry_run, adopt](Context& ctx) -> Status {
     if (*confirm && *dry_run) return InvalidArgument("--confirm and --dry-run exclude each other");
     BY_ASSIGN_OR_RETURN(auto* c, ctx.Client());
-    Json req = {{"apply", *confirm}, {"findings", *args}};
+    Json req = {{"apply", *confirm}, {"adopt", *adopt}, {"findings", *args}};
     if (*confirm) {
       BY_RETURN_IF_ERROR(c->Call("POST", "/internal/state/reconcile", req).status());
       ctx.out() << "Reconcile done\n";

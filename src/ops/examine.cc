@@ -27,10 +27,12 @@ Result<DbCluster> ReadCluster(store::ReadTx& tx, const std::string& id, Ownershi
     BY_ASSIGN_OR_RETURN(model::Node n, tx.GetNode(nid));
     c.nodes.push_back(std::move(n));
   }
+  BY_ASSIGN_OR_RETURN(c.devices, tx.ListClusterDevices(id));
   BY_ASSIGN_OR_RETURN(std::vector<std::string> volume_ids,
                       tx.ListClusterVolumeIds(id, /*include_pending=*/true));
   for (const auto& vid : volume_ids) {
     BY_ASSIGN_OR_RETURN(model::Volume v, tx.GetVolume(vid));
+    own.known_volumes.insert(v.id);
     if (!v.pending_op.empty()) own.owned.insert(v.id);
     BY_ASSIGN_OR_RETURN(std::vector<model::Brick> bricks, tx.ListVolumeBricks(vid));
     for (const auto& b : bricks) {
@@ -93,6 +95,32 @@ void SeeGluster(executors::Executor& ex, const DbCluster& db, ClusterSeen& seen)
   }
 }
 
+// What the nodes of `db` report: storage of every node in parallel, then
+// gluster through the first node that answers.
+ClusterSeen SeeCluster(Context& ctx, const DbCluster& db) {
+  ClusterSeen seen;
+  std::vector<std::future<NodeSeen>> futures;
+  for (const auto& n : db.nodes) {
+    futures.push_back(std::async(std::launch::async, [&ctx, &n] { return SeeNode(ctx.executor, n); }));
+  }
+  for (size_t i = 0; i < db.nodes.size(); ++i) seen.nodes[db.nodes[i].id] = futures[i].get();
+  SeeGluster(ctx.executor, db, seen);
+  return seen;
+}
+
+// Every cluster of the store and the ownership over all of them, in one snapshot.
+Status ReadStore(Context& ctx, std::vector<DbCluster>& clusters, Ownership& own) {
+  return ctx.store.View([&](store::ReadTx& tx) -> Status {
+    BY_ASSIGN_OR_RETURN(own, ReadOwnership(tx));
+    BY_ASSIGN_OR_RETURN(std::vector<std::string> ids, tx.ListClusterIds());
+    for (const auto& id : ids) {
+      BY_ASSIGN_OR_RETURN(DbCluster c, ReadCluster(tx, id, own));
+      clusters.push_back(std::move(c));
+    }
+    return Status::Ok();
+  });
+}
+
 bool FindingOrder(const Finding& a, const Finding& b) {
   if (a.cluster_id != b.cluster_id) return a.cluster_id < b.cluster_id;
   if (a.kind != b.kind) return a.kind < b.kind;
@@ -104,24 +132,10 @@ bool FindingOrder(const Finding& a, const Finding& b) {
 Result<ExamineReport> ExamineGluster(Context& ctx) {
   std::vector<DbCluster> clusters;
   Ownership own;
-  BY_RETURN_IF_ERROR(ctx.store.View([&](store::ReadTx& tx) -> Status {
-    BY_ASSIGN_OR_RETURN(own, ReadOwnership(tx));
-    BY_ASSIGN_OR_RETURN(std::vector<std::string> ids, tx.ListClusterIds());
-    for (const auto& id : ids) {
-      BY_ASSIGN_OR_RETURN(DbCluster c, ReadCluster(tx, id, own));
-      clusters.push_back(std::move(c));
-    }
-    return Status::Ok();
-  }));
+  BY_RETURN_IF_ERROR(ReadStore(ctx, clusters, own));
   ExamineReport report;
   for (const auto& db : clusters) {
-    ClusterSeen seen;
-    std::vector<std::future<NodeSeen>> futures;
-    for (const auto& n : db.nodes) {
-      futures.push_back(std::async(std::launch::async, [&ctx, &n] { return SeeNode(ctx.executor, n); }));
-    }
-    for (size_t i = 0; i < db.nodes.size(); ++i) seen.nodes[db.nodes[i].id] = futures[i].get();
-    SeeGluster(ctx.executor, db, seen);
+    ClusterSeen seen = SeeCluster(ctx, db);
     for (auto& f : CompareCluster(db, seen, own)) report.findings.push_back(std::move(f));
     ClusterExamined ce;
     ce.id = db.id;
@@ -135,6 +149,18 @@ Result<ExamineReport> ExamineGluster(Context& ctx) {
   }
   std::sort(report.findings.begin(), report.findings.end(), FindingOrder);
   return report;
+}
+
+Result<ClusterState> ReadClusterState(Context& ctx, const std::string& cluster_id) {
+  std::vector<DbCluster> clusters;
+  ClusterState state;
+  BY_RETURN_IF_ERROR(ReadStore(ctx, clusters, state.own));
+  auto it = std::find_if(clusters.begin(), clusters.end(),
+                         [&](const DbCluster& c) { return c.id == cluster_id; });
+  if (it == clusters.end()) return NotFound("cluster " + cluster_id + " is not in the database");
+  state.db = std::move(*it);
+  state.seen = SeeCluster(ctx, state.db);
+  return state;
 }
 
 }  // namespace brickyard::ops

@@ -38,6 +38,7 @@ enum class RepairAction {
   kRemountBrick,   // mount the LV, rewrite its fstab line, start bricks
   kRecreateBrick,  // new LV, mkfs, mount, fstab; reset-brick; full heal
   kRemoveLeaked,   // brick destroy of the leaked pieces
+  kAdoptVolume,    // record a gluster volume and its bricks in the store (adopt.h); explicit only
 };
 std::string_view RepairActionName(RepairAction a);  // "recreate-brick"
 

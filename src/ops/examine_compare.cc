@@ -4,6 +4,7 @@
 
 #include "common/strings.h"
 #include "executors/commands/naming.h"
+#include "ops/adopt.h"
 #include "ops/examine_input.h"
 
 namespace brickyard::ops {
@@ -35,22 +36,19 @@ bool Has(const std::vector<std::string>& names, const std::string& n) {
   return std::find(names.begin(), names.end(), n) != names.end();
 }
 
+}  // namespace
+
 bool NamesNode(const model::Node& n, const std::string& host) {
   return Has(n.storage_hostnames, host) || Has(n.manage_hostnames, host);
 }
 
-bool NamesNode(const model::Node& n, const executors::commands::GlusterPeer& p) {
-  return std::any_of(p.hostnames.begin(), p.hostnames.end(),
-                     [&](const std::string& h) { return NamesNode(n, h); });
-}
-
 std::string HostOf(const std::string& brick_name) { return brick_name.substr(0, brick_name.find(':')); }
+
 std::string PathOf(const std::string& brick_name) {
   size_t c = brick_name.find(':');
   return c == std::string::npos ? "" : brick_name.substr(c + 1);
 }
 
-// The 32-hex id after `prefix` in `name`, or "".
 std::string IdAfter(std::string_view name, std::string_view prefix) {
   if (!name.starts_with(prefix) || name.size() != prefix.size() + 32) return "";
   std::string id(name.substr(prefix.size()));
@@ -59,7 +57,6 @@ std::string IdAfter(std::string_view name, std::string_view prefix) {
   return hex ? id : "";
 }
 
-// {device id, brick id} of a mount point <root>/vg_<D>/brick_<B>, or empty.
 std::pair<std::string, std::string> IdsOfMountPoint(const std::string& mp) {
   const std::string root = std::string(cmd::kMountRoot) + "/";
   if (!mp.starts_with(root)) return {};
@@ -70,6 +67,15 @@ std::pair<std::string, std::string> IdsOfMountPoint(const std::string& mp) {
   std::string brick = IdAfter(rest.substr(slash + 1), "brick_");
   if (dev.empty() || brick.empty()) return {};
   return {dev, brick};
+}
+
+namespace {
+
+using ops::NamesNode;
+
+bool NamesNode(const model::Node& n, const executors::commands::GlusterPeer& p) {
+  return std::any_of(p.hostnames.begin(), p.hostnames.end(),
+                     [&](const std::string& h) { return NamesNode(n, h); });
 }
 
 class Comparer {
@@ -145,7 +151,7 @@ class Comparer {
       f.detail = "gluster volume " + gv.name + " (" + gv.type_str + ", " +
                  std::to_string(gv.brick_count) + " bricks, " + gv.status_str +
                  ") is not in the database";
-      f.repair_detail = "none: Brickyard does not manage it; delete it in gluster or keep it";
+      Adoptability(gv, f);
     }
     for (const auto& v : db_.volumes) {
       if (!VolumeSettled(v)) continue;
@@ -169,6 +175,34 @@ class Comparer {
       }
       BrickPlaces(v, *gv);
     }
+  }
+
+  // The repair of a volume-unknown finding: adoption when PlanAdoption
+  // accepts the volume, else none with its reason.
+  void Adoptability(const cmd::GlusterVolume& gv, Finding& f) const {
+    auto plan = PlanAdoption(db_, seen_, own_, gv);
+    if (!plan.ok()) {
+      f.repair_detail = "none: it cannot be adopted: " + plan.status().message() +
+                        "; delete it in gluster or keep it unmanaged";
+      return;
+    }
+    f.repair = RepairAction::kAdoptVolume;
+    f.repair_detail = "record " + DescribeAdoption(*plan) +
+                      " in the database, debiting their devices; applied only when asked for "
+                      "(the finding's id, or adopt)";
+  }
+
+  // The gluster volume with a brick on `n` at or below `mount_point`, or nullptr.
+  const cmd::GlusterVolume* VolumeUsing(const model::Node& n, const std::string& mount_point) const {
+    for (const auto& v : seen_.volumes) {
+      for (const auto& g : v.bricks) {
+        const std::string path = PathOf(g.name);
+        if ((path == mount_point || path.starts_with(mount_point + "/")) && NamesNode(n, HostOf(g.name))) {
+          return &v;
+        }
+      }
+    }
+    return nullptr;
   }
 
   // Every store brick where gluster has it, and no gluster brick unknown.
@@ -379,8 +413,15 @@ class Comparer {
         f.brick_id = brick;
         f.device_id = p.first;
         f.detail = "on " + n.manage() + ", brick " + brick + " is unknown to the database: " + Join(p.second, ", ");
+        const cmd::GlusterVolume* user =
+            p.first.empty() ? nullptr : VolumeUsing(n, cmd::BrickMountPoint(p.first, brick));
         if (p.first.empty()) {
           f.repair_detail = "none: its device id cannot be read from the names";
+        } else if (user != nullptr) {
+          f.repair_detail = "none: in use by gluster volume " + user->name +
+                            "; adopt that volume or delete it in gluster first";
+        } else if (seen_.working_node_id.empty()) {
+          f.repair_detail = "none: no node answered for gluster's volumes, so whether one uses it is unknown";
         } else {
           f.repair = RepairAction::kRemoveLeaked;
           f.repair_detail = "unmount, drop the fstab line, remove LV and thin pool and the mount point on " +
@@ -423,6 +464,7 @@ std::string_view RepairActionName(RepairAction a) {
     case RepairAction::kRemountBrick: return "remount-brick";
     case RepairAction::kRecreateBrick: return "recreate-brick";
     case RepairAction::kRemoveLeaked: return "remove-leaked-brick";
+    case RepairAction::kAdoptVolume: return "adopt-volume";
   }
   return "none";
 }

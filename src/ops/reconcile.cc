@@ -9,7 +9,9 @@
 #include "common/ids.h"
 #include "common/strings.h"
 #include "executors/commands/naming.h"
+#include "ops/adopt.h"
 #include "ops/bricks.h"
+#include "ops/examine_input.h"
 #include "ops/volume_exec.h"
 
 namespace brickyard::ops {
@@ -108,14 +110,62 @@ Status RecreateBrick(Context& ctx, const Finding& f) {
   return heal.Prefixed("starting the heal: ");
 }
 
+// Conflict when a gluster volume of the cluster now has a brick on the
+// leaked brick's node at or below its mount point; the error of the last
+// node tried when none answers (whether a volume uses it is then unknown).
+Status CheckNotInUse(Context& ctx, const Finding& f) {
+  model::Node node;
+  BY_RETURN_IF_ERROR(ctx.store.View([&](store::ReadTx& tx) -> Status {
+    BY_ASSIGN_OR_RETURN(node, tx.GetNode(f.node_id));
+    return Status::Ok();
+  }));
+  const std::string mount_point = executors::commands::BrickMountPoint(f.device_id, f.brick_id);
+  std::vector<executors::commands::GlusterVolume> volumes;
+  BY_RETURN_IF_ERROR(TryOnHosts(ctx, f.cluster_id, /*not_found_ok=*/false, [&](const std::string& host) -> Status {
+    BY_ASSIGN_OR_RETURN(volumes, ctx.executor.VolumesInfo(host));
+    return Status::Ok();
+  }).Prefixed("cannot tell whether a gluster volume uses brick " + f.brick_id + ": "));
+  for (const auto& v : volumes) {
+    for (const auto& g : v.bricks) {
+      const std::string path = PathOf(g.name);
+      if ((path == mount_point || path.starts_with(mount_point + "/")) && NamesNode(node, HostOf(g.name))) {
+        return Conflict("brick " + f.brick_id + " is in use by gluster volume " + v.name + "; left alone");
+      }
+    }
+  }
+  return Status::Ok();
+}
+
 Status RemoveLeaked(Context& ctx, const Finding& f) {
   BY_RETURN_IF_ERROR(CheckStillLeaked(ctx, f.brick_id));
+  BY_RETURN_IF_ERROR(CheckNotInUse(ctx, f));
   model::Brick b;
   b.id = f.brick_id;
   b.device_id = f.device_id;
   b.path = executors::commands::BrickPath(f.device_id, f.brick_id);
   auto destroyed = ctx.executor.BrickDestroy(f.host, ToBrickRequest(b, 0));
   if (!destroyed.ok() && destroyed.status().code() != Code::kNotFound) return destroyed.status();
+  return Status::Ok();
+}
+
+// Reads the cluster afresh, plans the adoption again and records it in one
+// store transaction (RecordAdoption re-checks every id there).
+Status AdoptVolume(Context& ctx, const Finding& f) {
+  BY_ASSIGN_OR_RETURN(ClusterState state, ReadClusterState(ctx, f.cluster_id));
+  if (state.seen.working_node_id.empty()) {
+    return Unavailable("no node of cluster " + f.cluster_id + " answers for gluster's volumes");
+  }
+  auto gv = std::find_if(state.seen.volumes.begin(), state.seen.volumes.end(),
+                         [&](const executors::commands::GlusterVolume& v) { return v.name == f.volume; });
+  if (gv == state.seen.volumes.end()) return NotFound("gluster volume " + f.volume + " is gone");
+  auto plan = PlanAdoption(state.db, state.seen, state.own, *gv);
+  if (!plan.ok()) return plan.status().Prefixed("cannot adopt " + f.volume + ": ");
+  std::string id;
+  BY_RETURN_IF_ERROR(ctx.store.Update([&](store::WriteTx& tx) -> Status {
+    BY_ASSIGN_OR_RETURN(id, RecordAdoption(tx, *plan));
+    return Status::Ok();
+  }));
+  spdlog::info("reconcile: adopted gluster volume {} as volume {}", f.volume, id);
   return Status::Ok();
 }
 
@@ -126,13 +176,15 @@ Status CheckIds(const std::vector<std::string>& ids) {
   return Status::Ok();
 }
 
-// The selected findings of `report`: `ids`, or every repairable one.
+// The selected findings of `report`: `ids`, or every repairable one
+// (adoptions only with `adopt`).
 Result<std::vector<Finding>> Select(const ExamineReport& report, const std::vector<std::string>& ids,
-                                    bool strict) {
+                                    bool adopt, bool strict) {
   std::vector<Finding> out;
   if (ids.empty()) {
     for (const auto& f : report.findings) {
-      if (f.repair != RepairAction::kNone) out.push_back(f);
+      if (f.repair == RepairAction::kNone || (f.repair == RepairAction::kAdoptVolume && !adopt)) continue;
+      out.push_back(f);
     }
     return out;
   }
@@ -165,22 +217,43 @@ Status ApplyRepair(Context& ctx, const Finding& f) {
     case RepairAction::kRemountBrick: return RemountBrick(ctx, f);
     case RepairAction::kRecreateBrick: return RecreateBrick(ctx, f);
     case RepairAction::kRemoveLeaked: return RemoveLeaked(ctx, f);
+    case RepairAction::kAdoptVolume: return AdoptVolume(ctx, f);
   }
   return Internal("unknown repair");
 }
 
-Result<std::vector<Finding>> PlanReconcile(Context& ctx, const std::vector<std::string>& finding_ids) {
-  BY_RETURN_IF_ERROR(CheckIds(finding_ids));
-  BY_ASSIGN_OR_RETURN(ExamineReport report, ExamineGluster(ctx));
-  return Select(report, finding_ids, /*strict=*/true);
+Result<std::shared_ptr<ReconcileGate::Ticket>> ReconcileGate::Enter() {
+  bool expected = false;
+  if (!busy_->compare_exchange_strong(expected, true)) {
+    return Conflict("a reconcile is already running; retry when it has finished");
+  }
+  return std::make_shared<Ticket>(busy_);
 }
 
-Result<PreparedOp> PrepareReconcile(Context& ctx, const std::vector<std::string>& finding_ids) {
-  BY_RETURN_IF_ERROR(PlanReconcile(ctx, finding_ids).status());
+void ReconcileGate::Ticket::Release() {
+  if (!released_.exchange(true)) busy_->store(false);
+}
+
+Result<std::vector<Finding>> PlanReconcile(Context& ctx, const std::vector<std::string>& finding_ids,
+                                           bool adopt) {
+  BY_RETURN_IF_ERROR(CheckIds(finding_ids));
+  BY_ASSIGN_OR_RETURN(ExamineReport report, ExamineGluster(ctx));
+  return Select(report, finding_ids, adopt, /*strict=*/true);
+}
+
+Result<PreparedOp> PrepareReconcile(Context& ctx, const std::vector<std::string>& finding_ids, bool adopt,
+                                    ReconcileGate& gate) {
+  BY_ASSIGN_OR_RETURN(std::shared_ptr<ReconcileGate::Ticket> ticket, gate.Enter());
+  BY_RETURN_IF_ERROR(PlanReconcile(ctx, finding_ids, adopt).status());
   PreparedOp prepared;
-  prepared.run = [&ctx, finding_ids]() -> Result<std::string> {
+  prepared.abandon = [ticket] { ticket->Release(); };
+  prepared.run = [&ctx, finding_ids, adopt, ticket]() -> Result<std::string> {
+    struct Releaser {
+      ReconcileGate::Ticket& t;
+      ~Releaser() { t.Release(); }
+    } releaser{*ticket};
     BY_ASSIGN_OR_RETURN(ExamineReport report, ExamineGluster(ctx));
-    BY_ASSIGN_OR_RETURN(std::vector<Finding> selected, Select(report, finding_ids, /*strict=*/false));
+    BY_ASSIGN_OR_RETURN(std::vector<Finding> selected, Select(report, finding_ids, adopt, /*strict=*/false));
     std::vector<std::string> failures;
     for (const auto& f : selected) {
       Status st = ApplyRepair(ctx, f);

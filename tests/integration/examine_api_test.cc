@@ -107,5 +107,50 @@ TEST_F(ExamineApiTest, CliExamineAndReconcile) {
   EXPECT_NE(unknown.err.find("not reported by examine"), std::string::npos) << unknown.err;
 }
 
+TEST_F(ExamineApiTest, CliReconcileAdopt) {
+  CliRun dry = Cli({"server", "state", "reconcile", "--adopt"});
+  ASSERT_EQ(dry.exit_code, 0) << dry.err;
+  EXPECT_EQ(dry.out, "Nothing to repair\n");
+  CliRun confirm = Cli({"server", "state", "reconcile", "--confirm", "--adopt"});
+  ASSERT_EQ(confirm.exit_code, 0) << confirm.err;
+  EXPECT_EQ(confirm.out, "Reconcile done\n");
+  TestClient c(server_.url());
+  Response adopt = c.Do("POST", "/internal/state/reconcile", R"({"apply":false,"adopt":true})");
+  ASSERT_EQ(adopt.status, 200) << adopt.body;
+  EXPECT_EQ(adopt.Json()["repairs"], json::array());
+  EXPECT_EQ(c.Do("POST", "/internal/state/reconcile", R"({"adopt":1})").status, 422);
+}
+
+// A reconcile apply queued behind a slow volume create holds the gate: a
+// second apply is refused until the first has run.
+TEST(ReconcileSerialTest, SecondApplyIsRefusedWhileOneIsPending) {
+  json config = {{"jwt", {{"admin", {{"key", "admin-secret"}}}, {"user", {{"key", "user-secret"}}}}},
+                 {"glusterfs",
+                  {{"executor", "mock"}, {"loglevel", "warning"}, {"max_inflight_operations", 1}, {"mock_delay_ms", 400}}}};
+  ServerProcess server;
+  ASSERT_TRUE(server.Start(config));
+  TestClient c(server.url());
+  std::string cid = c.Do("POST", "/clusters", "{}").Json()["id"];
+  for (int i = 1; i <= 3; ++i) {
+    std::string host = "10.7.1." + std::to_string(i);
+    json node = {{"zone", i}, {"hostnames", {{"manage", {host}}, {"storage", {host}}}}, {"cluster", cid}};
+    std::string nid = c.Run("POST", "/nodes", node.dump()).Json()["id"];
+    ASSERT_EQ(c.Run("POST", "/devices", json{{"node", nid}, {"name", "/dev/sdb"}}.dump()).status, 204);
+  }
+  Response create = c.Do("POST", "/volumes", R"({"size":1,"durability":{"type":"replicate","replicate":{"replica":3}}})");
+  ASSERT_EQ(create.status, 202) << create.body;
+  Response first = c.Do("POST", "/internal/state/reconcile", R"({"apply":true})");
+  ASSERT_EQ(first.status, 202) << first.body;
+  Response second = c.Do("POST", "/internal/state/reconcile", R"({"apply":true})");
+  EXPECT_EQ(second.status, 409) << second.body;
+  EXPECT_NE(second.body.find("a reconcile is already running"), std::string::npos) << second.body;
+  EXPECT_EQ(c.Do("POST", "/internal/state/reconcile", R"({"apply":false})").status, 200) << "dry runs still answer";
+  EXPECT_EQ(c.Wait(create).status, 200);
+  EXPECT_EQ(c.Wait(first).status, 204);
+  Response third = c.Do("POST", "/internal/state/reconcile", R"({"apply":true})");
+  ASSERT_EQ(third.status, 202) << third.body;
+  EXPECT_EQ(c.Wait(third).status, 204);
+}
+
 }  // namespace
 }  // namespace brickyard::testing

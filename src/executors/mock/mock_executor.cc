@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -131,6 +132,15 @@ Status MockExecutor::BrickExtend(const std::string& host, const BrickRequest& re
   if (!state_.bricks.count(req.brick_id)) return NotFound("brick " + req.brick_id + " does not exist");
   if (grown.size_kib < req.size_kib || grown.tp_size_kib < grown.size_kib) {
     return InvalidArgument("brick " + req.brick_id + " cannot shrink");
+  }
+  // Inspection reports the grown LV from now on.
+  auto placed = state_.placed.find(req.brick_id);
+  if (placed != state_.placed.end()) {
+    BrickRequest& r = placed->second.req;
+    r.size_kib = grown.size_kib;
+    r.tp_size_kib = grown.tp_size_kib;
+    r.pool_meta_kib = std::max(r.pool_meta_kib, grown.pool_meta_kib);
+    PersistLocked();
   }
   return Status::Ok();
 }

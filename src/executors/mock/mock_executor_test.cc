@@ -85,5 +85,27 @@ TEST(MockExecutorTest, BrickExtendNeedsAnExistingBrick) {
   EXPECT_EQ(m.BrickExtend("h1", b, {50, 50, 8}).code(), Code::kInvalidArgument);
 }
 
+TEST(MockExecutorTest, InspectionReportsTheGrownBrick) {
+  MockExecutor m;
+  BrickRequest b;
+  b.device_id = "d1";
+  b.brick_id = "b1";
+  b.tp_name = "tp_b1";
+  b.lv_name = "brick_b1";
+  b.size_kib = 100;
+  b.tp_size_kib = 100;
+  ASSERT_TRUE(m.BrickCreate("h1", b).ok());
+  ASSERT_TRUE(m.BrickExtend("h1", b, {300, 310, 8}).ok());
+  auto lvs = m.BrickLvs("h1");
+  ASSERT_TRUE(lvs.ok());
+  bool seen_lv = false, seen_pool = false;
+  for (const auto& lv : *lvs) {
+    if (lv.name == "brick_b1") seen_lv = lv.size_kib == 300;
+    if (lv.name == "tp_b1") seen_pool = lv.size_kib == 310;
+  }
+  EXPECT_TRUE(seen_lv);
+  EXPECT_TRUE(seen_pool);
+}
+
 }  // namespace
 }  // namespace brickyard::executors

@@ -1,5 +1,7 @@
 // GET /internal/state/examine/gluster (spec heketi-api §6.9) and Brickyard's
 // POST /internal/state/reconcile.
+#include <memory>
+
 #include "api/reconcile_request.h"
 #include "api/wire.h"
 #include "http/services.h"
@@ -72,14 +74,17 @@ void RegisterStateRoutes(Router& r, Services& s) {
     return Indented(ReportJson(*rep));
   });
 
-  r.Add("POST", "/internal/state/reconcile", [&s](const Request& req) {
+  // One apply at a time: a second one while a job holds the gate is 409.
+  auto gate = std::make_shared<ops::ReconcileGate>();
+  r.Add("POST", "/internal/state/reconcile", [&s, gate](const Request& req) {
     auto body = api::ReconcileRequest::Decode(req.body);
     if (!body.ok()) return ErrorReply(body.status());
     if (Status v = body->Validate(); !v.ok()) return ErrorReply(v);
     if (body->apply) {
-      return Submit(s.volume_jobs, req, ops::PrepareReconcile(s.ctx, body->findings), /*bounded=*/true);
+      return Submit(s.volume_jobs, req, ops::PrepareReconcile(s.ctx, body->findings, body->adopt, *gate),
+                    /*bounded=*/true);
     }
-    auto plan = ops::PlanReconcile(s.ctx, body->findings);
+    auto plan = ops::PlanReconcile(s.ctx, body->findings, body->adopt);
     if (!plan.ok()) return ErrorReply(plan.status());
     return JsonReply(200, Json{{"apply", false}, {"repairs", FindingsJson(*plan)}});
   });
