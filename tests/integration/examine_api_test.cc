@@ -2,6 +2,8 @@
 // the mock executor, and brickyard-cli's `server state` commands.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "cli_runner.h"
 #include "http_client.h"
 #include "server_process.h"
@@ -150,6 +152,91 @@ TEST(ReconcileSerialTest, SecondApplyIsRefusedWhileOneIsPending) {
   Response third = c.Do("POST", "/internal/state/reconcile", R"({"apply":true})");
   ASSERT_EQ(third.status, 202) << third.body;
   EXPECT_EQ(c.Wait(third).status, 204);
+}
+
+// Taking a cluster over: a volume the store does not know (here, one created
+// after the backup that was restored) is offered for adoption, left alone by
+// a plain reconcile, adopted with --adopt, and then managed like any other.
+TEST(TakeoverTest, AVolumeMissingFromARestoredBackupIsAdopted) {
+  char tmpl[] = "/tmp/brickyard-takeover-XXXXXX";
+  ASSERT_NE(mkdtemp(tmpl), nullptr);
+  const std::string scratch = tmpl;
+  json config = {{"jwt", {{"admin", {{"key", "admin-secret"}}}, {"user", {{"key", "user-secret"}}}}},
+                 {"glusterfs",
+                  {{"executor", "mock"}, {"loglevel", "warning"}, {"mock_state_file", scratch + "/nodes.json"}}}};
+  ServerProcess server;
+  ASSERT_TRUE(server.Start(config));
+  auto cli = [&](std::vector<std::string> args) {
+    std::vector<std::string> argv = {"--server", server.url(), "--user", "admin", "--secret", "admin-secret"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return RunProgram(CliBinary(), argv, {});
+  };
+  TestClient c(server.url());
+  std::string cid = c.Do("POST", "/clusters", "{}").Json()["id"];
+  for (int i = 1; i <= 3; ++i) {
+    std::string host = "10.7.2." + std::to_string(i);
+    json node = {{"zone", i}, {"hostnames", {{"manage", {host}}, {"storage", {host}}}}, {"cluster", cid}};
+    std::string nid = c.Run("POST", "/nodes", node.dump()).Json()["id"];
+    ASSERT_EQ(c.Run("POST", "/devices", json{{"node", nid}, {"name", "/dev/sdb"}}.dump()).status, 204);
+  }
+  const std::string replica3 = R"({"size":3,"durability":{"type":"replicate","replicate":{"replica":3}}})";
+  ASSERT_EQ(c.Run("POST", "/volumes", replica3).status, 200);
+  const std::string backup = scratch + "/backup.db";
+  CliRun saved = cli({"db", "backup", "--output", backup});
+  ASSERT_EQ(saved.exit_code, 0) << saved.err;
+  Response later = c.Run("POST", "/volumes", replica3);
+  ASSERT_EQ(later.status, 200) << later.body;
+  const json created = later.Json();
+  const std::string vid = created["id"], vname = created["name"];
+
+  server.Stop();
+  CliRun restored = RunProgram(ServerBinary(), {"db", "restore", "--from", backup, "--dbfile", server.db_path()}, {});
+  ASSERT_EQ(restored.exit_code, 0) << restored.err;
+  ASSERT_TRUE(server.Start(config));
+  TestClient c2(server.url());
+  EXPECT_EQ(c2.Do("GET", "/volumes/" + vid).status, 404);
+
+  // Offered for adoption; its bricks are reported but never removed.
+  json exam = c2.Do("GET", "/internal/state/examine/gluster").Json();
+  int unknown = 0;
+  for (const auto& f : exam["findings"]) {
+    if (f["kind"] == "volume-unknown") {
+      ++unknown;
+      EXPECT_EQ(f["volume_name"], vname);
+      EXPECT_EQ(f["repair"]["action"], "adopt-volume") << f.dump();
+    } else {
+      EXPECT_EQ(f["kind"], "brick-leaked") << f.dump();
+      EXPECT_EQ(f["repair"]["action"], "none") << f.dump();
+    }
+  }
+  EXPECT_EQ(unknown, 1) << exam.dump(2);
+
+  CliRun plain = cli({"server", "state", "reconcile", "--confirm"});
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_EQ(c2.Do("GET", "/volumes/" + vid).status, 404) << "adopted without --adopt";
+
+  CliRun adopt = cli({"server", "state", "reconcile", "--confirm", "--adopt"});
+  ASSERT_EQ(adopt.exit_code, 0) << adopt.err << adopt.out;
+  Response got = c2.Do("GET", "/volumes/" + vid);
+  ASSERT_EQ(got.status, 200) << got.body;
+  json v = got.Json();
+  EXPECT_EQ(v["name"], vname);
+  EXPECT_EQ(v["size"], 3);
+  EXPECT_EQ(v["cluster"], cid);
+  EXPECT_EQ(v["durability"]["type"], "replicate");
+  EXPECT_EQ(v["durability"]["replicate"]["replica"], 3);
+  EXPECT_EQ(v["bricks"], created["bricks"]);
+  EXPECT_EQ(v["mount"], created["mount"]);
+  EXPECT_EQ(c2.Do("GET", "/internal/state/examine/gluster").Json()["totalfindings"], 0);
+  CliRun check = cli({"db", "check"});
+  ASSERT_EQ(check.exit_code, 0) << check.err;
+  EXPECT_EQ(json::parse(check.out)["totalinconsistencies"], 0) << check.out;
+
+  // Managed from now on: deleting it leaves nothing behind on the nodes.
+  EXPECT_EQ(c2.Run("DELETE", "/volumes/" + vid).status, 204);
+  EXPECT_EQ(c2.Do("GET", "/internal/state/examine/gluster").Json()["totalfindings"], 0);
+  server.Stop();
+  std::filesystem::remove_all(scratch);
 }
 
 }  // namespace

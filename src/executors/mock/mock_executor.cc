@@ -21,6 +21,23 @@ int64_t SetSizeOf(const VolumeRequest& req) {
   }
 }
 
+// The type gluster reports for the volume's layout (volume info's typeStr
+// and its enum value).
+void SetGlusterType(commands::GlusterVolume& v) {
+  const int64_t set = v.disperse_count > 0 ? v.disperse_count : std::max<int64_t>(v.replica_count, 1);
+  const bool distributed = v.brick_count > set;
+  if (v.disperse_count > 0) {
+    v.type = distributed ? 9 : 4;
+    v.type_str = distributed ? "Distributed-Disperse" : "Disperse";
+  } else if (v.replica_count > 1) {
+    v.type = distributed ? 7 : 2;
+    v.type_str = distributed ? "Distributed-Replicate" : "Replicate";
+  } else {
+    v.type = 0;
+    v.type_str = "Distribute";
+  }
+}
+
 }  // namespace
 
 MockExecutor::MockExecutor(int64_t device_size_gb, int64_t delay_ms, std::string state_file)
@@ -166,6 +183,7 @@ Status MockExecutor::VolumeCreate(const std::string& host, const VolumeRequest& 
     v.bricks.push_back({BrickName(req.bricks[i]), "", arbiter});
   }
   v.brick_count = static_cast<int64_t>(v.bricks.size());
+  SetGlusterType(v);
   PersistLocked();
   return Status::Ok();
 }
@@ -181,6 +199,7 @@ Status MockExecutor::VolumeExpand(const std::string& host, const VolumeRequest& 
     it->second.bricks.push_back({BrickName(req.bricks[i]), "", arbiter});
   }
   it->second.brick_count = static_cast<int64_t>(it->second.bricks.size());
+  SetGlusterType(it->second);
   PersistLocked();
   return Status::Ok();
 }

@@ -55,8 +55,11 @@ TEST(MockExecutorTest, VolumeInfoFollowsCreateExpandReplaceAndClone) {
   v.arbiter = true;
   v.bricks = {{"s1", "/b/1"}, {"s2", "/b/2"}, {"s3", "/b/3"}};
   ASSERT_TRUE(m.VolumeCreate("h1", v).ok());
+  EXPECT_EQ(m.VolumeInfo("h1", "vol1")->type_str, "Replicate");
   v.bricks = {{"s1", "/b/4"}, {"s2", "/b/5"}, {"s3", "/b/6"}};
   ASSERT_TRUE(m.VolumeExpand("h1", v).ok());
+  EXPECT_EQ(m.VolumeInfo("h1", "vol1")->type_str, "Distributed-Replicate");
+  EXPECT_EQ(m.VolumeInfo("h1", "vol1")->type, 7);
   ASSERT_TRUE(m.VolumeReplaceBrick("h1", "vol1", {"s2", "/b/5"}, {"s4", "/b/7"}).ok());
   auto info = m.VolumeInfo("h1", "vol1");
   ASSERT_TRUE(info.ok());
