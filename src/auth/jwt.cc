@@ -1,8 +1,8 @@
 #include "auth/jwt.h"
 
+#include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
 
 #include <algorithm>
 #include <array>
@@ -71,13 +71,62 @@ bool IsKnownNonHmac(std::string_view alg) {
   return std::find(kKnown.begin(), kKnown.end(), alg) != kKnown.end();
 }
 
+// One keyed HMAC context per (digest, key) and thread. OpenSSL 3's one-shot
+// HMAC() fetches the MAC and digest implementations on every call, which
+// dominated token checks; a keyed context is only re-initialised (same key)
+// per message. Bounded: the cache is emptied past kMaxCachedKeys entries.
+class HmacCache {
+ public:
+  ~HmacCache() { Clear(); }
+
+  // The context for (md, key), initialised for a new message; nullptr on an
+  // OpenSSL failure.
+  EVP_MAC_CTX* Get(const EVP_MD* md, std::string_view key) {
+    for (auto& e : entries_) {
+      if (e.md == md && e.key == key) return EVP_MAC_init(e.ctx, nullptr, 0, nullptr) == 1 ? e.ctx : nullptr;
+    }
+    static EVP_MAC* const mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);  // never freed
+    if (mac == nullptr) return nullptr;
+    EVP_MAC_CTX* ctx = EVP_MAC_CTX_new(mac);
+    if (ctx == nullptr) return nullptr;
+    static const unsigned char kNoKey = 0;
+    const unsigned char* key_ptr =
+        key.empty() ? &kNoKey : reinterpret_cast<const unsigned char*>(key.data());
+    OSSL_PARAM params[] = {
+        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, const_cast<char*>(EVP_MD_get0_name(md)), 0),
+        OSSL_PARAM_construct_end()};
+    if (EVP_MAC_init(ctx, key_ptr, key.size(), params) != 1) {
+      EVP_MAC_CTX_free(ctx);
+      return nullptr;
+    }
+    if (entries_.size() >= kMaxCachedKeys) Clear();
+    entries_.push_back({md, std::string(key), ctx});
+    return ctx;
+  }
+
+ private:
+  static constexpr size_t kMaxCachedKeys = 8;
+  struct Entry {
+    const EVP_MD* md;
+    std::string key;
+    EVP_MAC_CTX* ctx;
+  };
+  void Clear() {
+    for (auto& e : entries_) EVP_MAC_CTX_free(e.ctx);
+    entries_.clear();
+  }
+  std::vector<Entry> entries_;
+};
+
+// HMAC of `data` under `key` with `md`; "" on an OpenSSL failure.
 std::string Hmac(const EVP_MD* md, std::string_view key, std::string_view data) {
-  static const unsigned char kNoKey = 0;
+  thread_local HmacCache cache;
+  EVP_MAC_CTX* ctx = cache.Get(md, key);
+  if (ctx == nullptr) return "";
   unsigned char out[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  const void* key_ptr = key.empty() ? static_cast<const void*>(&kNoKey) : key.data();
-  if (HMAC(md, key_ptr, static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(data.data()),
-           data.size(), out, &len) == nullptr) {
+  size_t len = 0;
+  if (EVP_MAC_update(ctx, reinterpret_cast<const unsigned char*>(data.data()), data.size()) != 1 ||
+      EVP_MAC_final(ctx, out, &len, sizeof(out)) != 1) {
     return "";
   }
   return std::string(reinterpret_cast<const char*>(out), len);

@@ -13,13 +13,7 @@ Result<model::Cluster> ResolveCluster(store::ReadTx& tx, const std::string& id_o
 }
 
 Result<std::vector<std::string>> MountHosts(store::ReadTx& tx, const std::string& cluster_id) {
-  BY_ASSIGN_OR_RETURN(std::vector<model::Node> nodes, tx.ListClusterNodes(cluster_id));
-  std::vector<std::string> hosts;
-  hosts.reserve(nodes.size());
-  for (auto& n : nodes) {
-    if (!n.storage_hostnames.empty()) hosts.push_back(std::move(n.storage_hostnames.front()));
-  }
-  return hosts;
+  return tx.ListClusterMountHosts(cluster_id);
 }
 
 }  // namespace brickyard::ops

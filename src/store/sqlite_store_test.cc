@@ -410,6 +410,27 @@ TEST_F(SqliteStoreTest, ClusterNodesComeInOneListSortedById) {
   });
 }
 
+TEST_F(SqliteStoreTest, ClusterMountHostsAreFirstStorageHostnamesById) {
+  Write([](WriteTx& tx) {
+    BY_RETURN_IF_ERROR(tx.PutCluster(test_util::SampleCluster(Id(1))));
+    BY_RETURN_IF_ERROR(tx.PutCluster(test_util::SampleCluster(Id(2))));
+    for (int i : {7, 3, 5}) {
+      model::Node n = test_util::SampleNode(Id(10 + i), Id(1), "a" + std::to_string(i));
+      n.storage_hostnames.push_back("a" + std::to_string(i) + ".storage-alt");
+      if (i == 5) n.storage_hostnames.clear();
+      BY_RETURN_IF_ERROR(tx.PutNode(n));
+    }
+    return tx.PutNode(test_util::SampleNode(Id(20), Id(2), "b"));
+  });
+  Read([&](ReadTx& tx) {
+    EXPECT_EQ(Must(tx.ListClusterMountHosts(Id(1))),
+              (std::vector<std::string>{"a3.storage", "a7.storage"}));
+    EXPECT_EQ(Must(tx.ListClusterMountHosts(Id(2))), std::vector<std::string>{"b.storage"});
+    EXPECT_TRUE(Must(tx.ListClusterMountHosts(Id(9))).empty());
+    return Status::Ok();
+  });
+}
+
 TEST_F(SqliteStoreTest, HostnamesMapToTheirNodeAndAreUnique) {
   PutTopology();
   Read([](ReadTx& tx) {

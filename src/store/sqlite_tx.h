@@ -37,6 +37,7 @@ class SqliteTx final : public WriteTx {
   Result<model::Node> GetNode(const std::string& id) override;
   Result<std::vector<std::string>> ListNodeIds(const std::string& cluster_id) override;
   Result<std::vector<model::Node>> ListClusterNodes(const std::string& cluster_id) override;
+  Result<std::vector<std::string>> ListClusterMountHosts(const std::string& cluster_id) override;
   Result<std::optional<std::string>> FindNodeByHostname(const std::string& hostname) override;
   Result<model::Device> GetDevice(const std::string& id) override;
   Result<std::vector<std::string>> ListDeviceIds(const std::string& node_id) override;

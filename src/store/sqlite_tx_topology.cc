@@ -122,6 +122,21 @@ Result<std::vector<model::Node>> SqliteTx::ListClusterNodes(const std::string& c
   return QueryAll<model::Node>(q, ReadNode);
 }
 
+Result<std::vector<std::string>> SqliteTx::ListClusterMountHosts(const std::string& cluster_id) {
+  BY_ASSIGN_OR_RETURN(Statement q, db_.Prepare("list cluster mount hosts",
+                                               "SELECT storage_hostnames FROM nodes "
+                                               "WHERE cluster_id = ? ORDER BY id"));
+  q.BindText(1, cluster_id);
+  std::vector<std::string> hosts;
+  while (true) {
+    BY_ASSIGN_OR_RETURN(bool row, q.Step());
+    if (!row) return hosts;
+    BY_ASSIGN_OR_RETURN(std::vector<std::string> storage,
+                        DecodeStrings(q.Text(0), "node storage hostnames"));
+    if (!storage.empty()) hosts.push_back(std::move(storage.front()));
+  }
+}
+
 Result<std::optional<std::string>> SqliteTx::FindNodeByHostname(const std::string& hostname) {
   BY_ASSIGN_OR_RETURN(Statement q, db_.Prepare("find node by hostname",
                                                "SELECT node_id FROM node_hostnames "

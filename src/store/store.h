@@ -58,6 +58,10 @@ class ReadTx {
   virtual Result<std::vector<std::string>> ListNodeIds(const std::string& cluster_id) = 0;
   // Every node of the cluster, sorted by id, in one query.
   virtual Result<std::vector<model::Node>> ListClusterNodes(const std::string& cluster_id) = 0;
+  // The first storage hostname of every node of the cluster, in node id
+  // order; nodes without one are skipped. Reads only that column, so it is
+  // cheaper than ListClusterNodes for per-request views.
+  virtual Result<std::vector<std::string>> ListClusterMountHosts(const std::string& cluster_id) = 0;
   // Node id owning `hostname` as a manage or storage hostname, if any.
   virtual Result<std::optional<std::string>> FindNodeByHostname(const std::string& hostname) = 0;
 

@@ -210,6 +210,7 @@ TEST_F(CrashE2eTest, KilledAtEachStepOfCreateExpandDeleteLeaksNothing) {
   std::string a = CreateVolume();
   ASSERT_FALSE(a.empty());
 
+  CrashAndRecover("kill:before:BrickCreate:1", "POST", "/volumes", kReplica3);  // intent only
   CrashAndRecover("kill:after:BrickCreate:2", "POST", "/volumes", kReplica3);
   CrashAndRecover("kill:after:VolumeCreate:1", "POST", "/volumes", kReplica3);
   CrashAndRecover("kill:after:BrickCreate:1", "POST", "/volumes/" + a + "/expand", json{{"expand_size", 1}});
