@@ -33,16 +33,24 @@ Status RecoverOp(Context& ctx, const model::PendingOp& op, const std::vector<mod
                         " cannot be cleaned up automatically");
 }
 
-Status RecoverCreateVolume(Context& ctx, const model::PendingOp& op) {
-  BY_ASSIGN_OR_RETURN(model::OpChange add, FirstChange(op, model::ChangeType::kAddVolume));
+namespace {
+
+// Removes what the operation names from nodes and store: the gluster volume
+// (the `volume_change` entry, when it still exists), the bricks of its
+// `brick_change` entries, their space, the volume record and the operation.
+// Idempotent: what is gone already counts as removed. With `owned`, a volume
+// that another operation holds is refused instead.
+Status RemoveVolumeAndBricks(Context& ctx, const model::PendingOp& op, model::ChangeType volume_change,
+                             model::ChangeType brick_change, bool owned) {
+  BY_ASSIGN_OR_RETURN(model::OpChange change, FirstChange(op, volume_change));
   std::optional<model::Volume> vol;
   std::vector<BrickOnNode> bricks;
   BY_RETURN_IF_ERROR(ctx.store.View([&](store::ReadTx& tx) -> Status {
-    BY_ASSIGN_OR_RETURN(vol, FindVolume(tx, add.id));
-    BY_ASSIGN_OR_RETURN(bricks, LoadExistingBricks(tx, ChangeIds(op, model::ChangeType::kAddBrick)));
+    BY_ASSIGN_OR_RETURN(vol, FindVolume(tx, change.id));
+    BY_ASSIGN_OR_RETURN(bricks, LoadExistingBricks(tx, ChangeIds(op, brick_change)));
     return Status::Ok();
   }));
-  if (vol && vol->pending_op != op.id) {
+  if (owned && vol && vol->pending_op != op.id) {
     return Internal("volume " + vol->id + " is not owned by operation " + op.id);
   }
   const int64_t gid = vol ? vol->gid : 0;
@@ -55,23 +63,18 @@ Status RecoverCreateVolume(Context& ctx, const model::PendingOp& op) {
   });
 }
 
+}  // namespace
+
+// A create rolls back.
+Status RecoverCreateVolume(Context& ctx, const model::PendingOp& op) {
+  return RemoveVolumeAndBricks(ctx, op, model::ChangeType::kAddVolume, model::ChangeType::kAddBrick,
+                               /*owned=*/true);
+}
+
+// A delete rolls forward.
 Status RecoverDeleteVolume(Context& ctx, const model::PendingOp& op) {
-  BY_ASSIGN_OR_RETURN(model::OpChange del, FirstChange(op, model::ChangeType::kDeleteVolume));
-  std::optional<model::Volume> vol;
-  std::vector<BrickOnNode> bricks;
-  BY_RETURN_IF_ERROR(ctx.store.View([&](store::ReadTx& tx) -> Status {
-    BY_ASSIGN_OR_RETURN(vol, FindVolume(tx, del.id));
-    BY_ASSIGN_OR_RETURN(bricks, LoadExistingBricks(tx, ChangeIds(op, model::ChangeType::kDeleteBrick)));
-    return Status::Ok();
-  }));
-  const int64_t gid = vol ? vol->gid : 0;
-  if (vol) BY_RETURN_IF_ERROR(recovery::DestroyGlusterVolume(ctx, vol->cluster_id, vol->name));
-  BY_RETURN_IF_ERROR(DestroyBricks(ctx, bricks, gid));
-  return ctx.store.Update([&](store::WriteTx& tx) -> Status {
-    for (const auto& b : bricks) BY_RETURN_IF_ERROR(ReleaseBrick(tx, b.brick));
-    if (vol) BY_RETURN_IF_ERROR(tx.DeleteVolume(vol->id));
-    return tx.DeletePendingOp(op.id);
-  });
+  return RemoveVolumeAndBricks(ctx, op, model::ChangeType::kDeleteVolume, model::ChangeType::kDeleteBrick,
+                               /*owned=*/false);
 }
 
 }  // namespace brickyard::ops
