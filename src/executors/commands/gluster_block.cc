@@ -140,6 +140,8 @@ Result<int64_t> ParseBlockSize(std::string_view text) {
   } else {
     return Internal("gluster-block: bad size " + Printable(text));
   }
+  // Beyond what a signed 64-bit count of GiB holds (or NaN): not a size.
+  if (!(gib >= 0 && gib < 9.0e18)) return Internal("gluster-block: bad size " + Printable(text));
   return static_cast<int64_t>(std::floor(gib + 1e-9));
 }
 

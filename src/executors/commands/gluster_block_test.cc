@@ -127,6 +127,10 @@ TEST(GlusterBlockTest, Sizes) {
   EXPECT_EQ(*ParseBlockSize("512.0 MiB"), 0);
   EXPECT_EQ(ParseBlockSize("5 bananas").status().code(), Code::kInternal);
   EXPECT_EQ(ParseBlockSize("").status().code(), Code::kInternal);
+  // Out of range or not a number: refused, never converted.
+  EXPECT_EQ(ParseBlockSize("1e98 PiB").status().code(), Code::kInternal);
+  EXPECT_EQ(ParseBlockSize("nan GiB").status().code(), Code::kInternal);
+  EXPECT_EQ(ParseBlockSize("inf GiB").status().code(), Code::kInternal);
 }
 
 }  // namespace
