@@ -3,6 +3,7 @@
 #include <future>
 
 #include "common/ids.h"
+#include "common/thread_cache.h"
 #include "executors/commands/naming.h"
 
 namespace brickyard::ops {
@@ -94,10 +95,12 @@ Status CreateBricks(Context& ctx, const std::vector<BrickOnNode>& bricks, int64_
   std::vector<std::future<Status>> futures;
   futures.reserve(bricks.size());
   for (const auto& b : bricks) {
-    futures.push_back(std::async(std::launch::async, [&ctx, &b, gid] {
+    futures.push_back(ThreadCache::Shared().Run([&ctx, &b, gid] {
       return ctx.executor.BrickCreate(b.node.manage(), ToBrickRequest(b.brick, gid));
     }));
   }
+  // Every task refers to this frame: all must end before a get() may throw.
+  for (auto& f : futures) f.wait();
   Status first;
   std::vector<BrickOnNode> created;
   for (size_t i = 0; i < futures.size(); ++i) {
@@ -120,10 +123,11 @@ Status DestroyBricks(Context& ctx, const std::vector<BrickOnNode>& bricks, int64
   std::vector<std::future<Result<bool>>> futures;
   futures.reserve(bricks.size());
   for (size_t i = 0; i < bricks.size(); ++i) {
-    futures.push_back(std::async(std::launch::async, [&ctx, &bricks, &requests, i] {
+    futures.push_back(ThreadCache::Shared().Run([&ctx, &bricks, &requests, i] {
       return ctx.executor.BrickDestroy(bricks[i].node.manage(), requests[i]);
     }));
   }
+  for (auto& f : futures) f.wait();  // as in CreateBricks
   Status first;
   for (size_t i = 0; i < futures.size(); ++i) {
     Result<bool> r = futures[i].get();

@@ -20,7 +20,7 @@ Result<placement::Snapshot> LoadSnapshot(store::ReadTx& tx, const std::string& c
     v.tags = std::move(n.tags);
     snap.nodes.push_back(std::move(v));
   }
-  BY_ASSIGN_OR_RETURN(std::vector<model::Device> devices, tx.ListClusterDevices(cluster_id));
+  BY_ASSIGN_OR_RETURN(std::vector<store::DeviceSpace> devices, tx.ListClusterDeviceSpace(cluster_id));
   snap.devices.reserve(devices.size());
   for (auto& d : devices) {
     placement::DeviceView v;

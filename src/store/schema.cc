@@ -217,10 +217,20 @@ CREATE TRIGGER brick_lvm_names_follow_brick AFTER DELETE ON bricks BEGIN
 END;
 )sql";
 
+// Version 4: devices_by_node also carries what placement reads of a device
+// (state, free space, extent size, tags), so the per-create read of every
+// device of a cluster is served by the index alone. Still a prefix index on
+// (node_id, id) for the lookups the old one served.
+constexpr const char* kDeviceSpaceIndex = R"sql(
+DROP INDEX IF EXISTS devices_by_node;
+CREATE INDEX devices_by_node ON devices(node_id, id, state, free_kib, extent_kib, tags);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "initial schema", kInitialSchema},
     {2, "volume counts per cluster", kVolumeCounts},
     {3, "block volumes, db attributes, brick LVM names", kBlockVolumes},
+    {4, "placement columns in the device index", kDeviceSpaceIndex},
 };
 
 constexpr const char* kCreateVersionTable =

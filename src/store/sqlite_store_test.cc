@@ -263,6 +263,42 @@ TEST_F(SqliteStoreTest, ClusterDevicesExcludeOtherClusters) {
   });
 }
 
+TEST_F(SqliteStoreTest, DeviceSpaceIsTheDevicesPlacementColumnsInIdOrder) {
+  PutTopology();
+  Write([](WriteTx& tx) {
+    BY_RETURN_IF_ERROR(tx.PutNode(test_util::SampleNode(Id(11), Id(1), "n11")));
+    model::Device tagged = test_util::SampleDevice(Id(99), Id(11));
+    tagged.tags = {{"disk", "ssd"}};
+    tagged.state = model::State::kOffline;
+    tagged.free_kib = 12345;
+    tagged.extent_kib = 8192;
+    BY_RETURN_IF_ERROR(tx.PutDevice(tagged));
+    return tx.PutDevice(test_util::SampleDevice(Id(101), Id(10)));
+  });
+  Read([](ReadTx& tx) {
+    auto devices = Must(tx.ListClusterDevices(Id(1)));
+    auto space = Must(tx.ListClusterDeviceSpace(Id(1)));
+    EXPECT_EQ(space.size(), 3u);
+    EXPECT_EQ(space.size(), devices.size());
+    for (size_t i = 0; i < std::min(space.size(), devices.size()); ++i) {
+      EXPECT_EQ(space[i].id, devices[i].id);
+      EXPECT_EQ(space[i].node_id, devices[i].node_id);
+      EXPECT_EQ(space[i].tags, devices[i].tags);
+      EXPECT_EQ(space[i].state, devices[i].state);
+      EXPECT_EQ(space[i].free_kib, devices[i].free_kib);
+      EXPECT_EQ(space[i].extent_kib, devices[i].extent_kib);
+    }
+    // Id order, not node order: Id(99) sits on node Id(11), after node Id(10).
+    if (space.size() == 3) {
+      EXPECT_EQ(space[0].id, Id(99));
+      EXPECT_EQ(space[2].id, Id(101));
+      EXPECT_EQ(space[0].tags, (model::Tags{{"disk", "ssd"}}));
+    }
+    EXPECT_TRUE(Must(tx.ListClusterDeviceSpace(Id(3))).empty());
+    return Status::Ok();
+  });
+}
+
 // ---- volumes: pending filtering, names, gids ----
 
 TEST_F(SqliteStoreTest, ListingWithoutPendingHidesVolumesBeingCreated) {

@@ -42,6 +42,7 @@ class SqliteTx final : public WriteTx {
   Result<model::Device> GetDevice(const std::string& id) override;
   Result<std::vector<std::string>> ListDeviceIds(const std::string& node_id) override;
   Result<std::vector<model::Device>> ListClusterDevices(const std::string& cluster_id) override;
+  Result<std::vector<DeviceSpace>> ListClusterDeviceSpace(const std::string& cluster_id) override;
   Status PutCluster(const model::Cluster& c) override;
   Status DeleteCluster(const std::string& id) override;
   Status PutNode(const model::Node& n) override;

@@ -76,6 +76,7 @@ TEST_P(SqliteTxTest, PerRequestQueriesUseIndexes) {
   EXPECT_TRUE(tx.GetDevice(Id(202)).ok());
   EXPECT_EQ(Must(tx.ListDeviceIds(Id(102))).size(), 1u);
   EXPECT_EQ(Must(tx.ListClusterDevices(c)).size(), 1u);
+  EXPECT_EQ(Must(tx.ListClusterDeviceSpace(c)).size(), 1u);
   EXPECT_EQ(Must(tx.ListClusterMountHosts(c)), std::vector<std::string>{"n2.storage"});
   EXPECT_TRUE(tx.GetVolume(vol).ok());
   EXPECT_EQ(Must(tx.FindVolumeByName(c, "vol20007")), vol);

@@ -46,6 +46,16 @@ struct BrickLvmNames {
   bool operator==(const BrickLvmNames&) const = default;
 };
 
+// What placement reads of a device: identity, state, tags and free space.
+struct DeviceSpace {
+  std::string id;
+  std::string node_id;
+  model::Tags tags;
+  model::State state = model::State::kOnline;
+  int64_t free_kib = 0;
+  int64_t extent_kib = 4096;
+};
+
 class ReadTx {
  public:
   virtual ~ReadTx() = default;
@@ -69,6 +79,9 @@ class ReadTx {
   virtual Result<std::vector<std::string>> ListDeviceIds(const std::string& node_id) = 0;
   // Every device of every node of the cluster, in one query.
   virtual Result<std::vector<model::Device>> ListClusterDevices(const std::string& cluster_id) = 0;
+  // The placement columns of every device of the cluster, sorted by id,
+  // read from an index alone (no table lookups): the per-create read.
+  virtual Result<std::vector<DeviceSpace>> ListClusterDeviceSpace(const std::string& cluster_id) = 0;
 
   virtual Result<model::Brick> GetBrick(const std::string& id) = 0;
   virtual Result<std::vector<model::Brick>> ListVolumeBricks(const std::string& volume_id) = 0;
