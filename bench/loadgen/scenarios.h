@@ -49,7 +49,7 @@ struct LevelFigures {
   int64_t fill_busy = 0;
   int64_t fill_no_answer = 0;  // requests of the fill that got no answer (sent again)
   double fill_cpu_per_create = 0;  // server CPU seconds per create during the fill
-  Summary create_latency, get_cluster, get_volumes, get_volume, get_node, get_cluster_keepalive, topo_api, topo_api_keepalive,
+  Summary create_latency, get_cluster, get_volumes, get_volume, get_node, get_cluster_keepalive, topo_api, topo_api_newconn,
       topo_cli, cli_create;
   int64_t node_body_bytes = 0;      // size of one GET /nodes/{id} answer
   // Server CPU seconds per request (from /proc/<pid>/stat, 10 ms ticks, so

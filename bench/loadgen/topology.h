@@ -26,11 +26,12 @@ Status LoadTopologyViaApi(ApiClient& client, const nlohmann::json& file, PollPol
 
 // The §6.12 assembly: GET /clusters, every /clusters/{id}, then every
 // /volumes/{id} and /nodes/{id} those list, `parallelism` requests at a time
-// (heketi-cli and brickyard-cli use 8), each body parsed as JSON. Each of
-// the parallel workers opens a connection per request, as brickyard-cli
-// does, or with `keep_alive` keeps one, as Heketi's Go client does.
+// (heketi-cli and brickyard-cli use 8), each body parsed as JSON. With
+// `keep_alive` each of the parallel workers keeps one connection, as
+// Heketi's Go client (Go's pooled transport) and brickyard-cli do; without,
+// it opens a connection per request.
 // Returns {"clusters":[{"volumes":[...],"nodes":[...],"id","block","file"}]}.
-Result<nlohmann::json> FetchTopologyViaApi(int port, size_t parallelism = 8, bool keep_alive = false);
+Result<nlohmann::json> FetchTopologyViaApi(int port, size_t parallelism, bool keep_alive);
 
 // Ids of the clusters the server lists.
 Result<std::vector<std::string>> ClusterIds(ApiClient& client);

@@ -7,6 +7,7 @@
 
 #include "auth/jwt.h"
 #include "client/http_error.h"
+#include "client/json_parse.h"
 #include "common/strings.h"
 
 namespace brickyard::client {
@@ -144,12 +145,12 @@ Result<Json> Client::CallJson(std::string_view method, std::string_view path,
                               const std::optional<Json>& body) const {
   BY_ASSIGN_OR_RETURN(Reply reply, Call(method, path, body));
   if (TrimSpace(reply.body).empty()) return Json();
-  try {
-    return Json::parse(reply.body);
-  } catch (const std::exception& e) {
+  Result<Json> parsed = ParseResponseJson(reply.body);
+  if (!parsed.ok()) {
     return Internal("Unable to parse the server's response to " + std::string(method) + " " +
-                    std::string(path) + ": " + e.what());
+                    std::string(path) + ": " + parsed.status().message());
   }
+  return parsed;
 }
 
 }  // namespace brickyard::client

@@ -45,36 +45,48 @@ Result<Json> FetchTopology(const Client& client, size_t parallelism) {
   BY_ASSIGN_OR_RETURN(std::vector<Json> clusters, FetchClusters(client, parallelism));
 
   // One round for every volume and node of every cluster.
+  struct Listed {
+    std::vector<std::string> volumes, nodes;
+  };
+  std::vector<Listed> listed;
+  listed.reserve(clusters.size());
   std::vector<std::string> paths;
   for (const auto& c : clusters) {
-    for (const auto& v : Strings(c.value("volumes", Json::array()))) paths.push_back("/volumes/" + v);
-    for (const auto& n : Strings(c.value("nodes", Json::array()))) paths.push_back("/nodes/" + n);
+    Listed l;
+    if (auto it = c.find("volumes"); it != c.end()) l.volumes = Strings(*it);
+    if (auto it = c.find("nodes"); it != c.end()) l.nodes = Strings(*it);
+    for (const auto& v : l.volumes) paths.push_back("/volumes/" + v);
+    for (const auto& n : l.nodes) paths.push_back("/nodes/" + n);
+    listed.push_back(std::move(l));
   }
   auto results = GetMany(client, paths, parallelism);
 
   Json out = {{"clusters", Json::array()}};
   size_t k = 0;
-  for (const auto& c : clusters) {
+  for (size_t ci = 0; ci < clusters.size(); ++ci) {
+    const Json& c = clusters[ci];
     const std::string id = c.value("id", "");
+    Json volumes = Json::array();
+    Json nodes = Json::array();
+    for (size_t i = 0; i < listed[ci].volumes.size(); ++i, ++k) {
+      auto& r = results[k];
+      if (!r.ok()) {
+        if (r.status().code() == Code::kNotFound) continue;
+        return r.status();
+      }
+      if (r->value("cluster", "") == id) volumes.push_back(std::move(*r));
+    }
+    for (size_t i = 0; i < listed[ci].nodes.size(); ++i, ++k) {
+      auto& r = results[k];
+      if (!r.ok()) {
+        if (r.status().code() == Code::kNotFound) continue;
+        return r.status();
+      }
+      nodes.push_back(std::move(*r));
+    }
     Json entry;
-    entry["volumes"] = Json::array();
-    entry["nodes"] = Json::array();
-    for (size_t i = 0, n = Strings(c.value("volumes", Json::array())).size(); i < n; ++i, ++k) {
-      auto& r = results[k];
-      if (!r.ok()) {
-        if (r.status().code() == Code::kNotFound) continue;
-        return r.status();
-      }
-      if (r->value("cluster", "") == id) entry["volumes"].push_back(std::move(*r));
-    }
-    for (size_t i = 0, n = Strings(c.value("nodes", Json::array())).size(); i < n; ++i, ++k) {
-      auto& r = results[k];
-      if (!r.ok()) {
-        if (r.status().code() == Code::kNotFound) continue;
-        return r.status();
-      }
-      entry["nodes"].push_back(std::move(*r));
-    }
+    entry["volumes"] = std::move(volumes);
+    entry["nodes"] = std::move(nodes);
     entry["id"] = id;
     entry["block"] = c.value("block", false);
     entry["file"] = c.value("file", false);

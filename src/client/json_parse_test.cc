@@ -1,0 +1,71 @@
+#include "client/json_parse.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace brickyard::client {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// The reference: nlohmann's own parser, whose results ParseResponseJson must
+// reproduce exactly, member order included.
+void ExpectSameAsNlohmann(const std::string& text) {
+  Json expected = Json::parse(text);
+  auto got = ParseResponseJson(text);
+  ASSERT_TRUE(got.ok()) << text << ": " << got.status().ToString();
+  EXPECT_EQ(*got, expected) << text;
+  EXPECT_EQ(got->dump(), expected.dump()) << text;  // order and number types
+}
+
+TEST(ParseResponseJsonTest, ReproducesTheReferenceParser) {
+  for (const char* text : {
+           "null", "true", "0", "-7", "18446744073709551615", "1.5e3", "\"x\"", "[]", "{}",
+           "[[],[[]],{}]",
+           R"({"size":1,"name":"vol_1","durability":{"type":"replicate","replicate":{"replica":3}},)"
+           R"("bricks":[{"id":"a","size":1048576},{"id":"b","size":1048576}],"mount":{"glusterfs":)"
+           R"({"hosts":["10.0.0.1","10.0.0.2"],"options":{"backup-volfile-servers":"10.0.0.2"}}}})",
+           R"({"z":1,"a":2,"m":{"y":[1,-2,3.25,"s\u00e9\n",null,false]}})",
+           " \n\t{\"spaced\" : [ 1 , 2 ] }\n ",
+       }) {
+    ExpectSameAsNlohmann(text);
+  }
+}
+
+TEST(ParseResponseJsonTest, DuplicateKeysKeepTheFirstPositionAndTheLastValue) {
+  ExpectSameAsNlohmann(R"({"a":1,"b":2,"a":3})");
+  // Past the linear search: more than 16 members.
+  std::string big = "{";
+  for (int i = 0; i < 40; ++i) big += "\"k" + std::to_string(i) + "\":" + std::to_string(i) + ",";
+  big += "\"k7\":\"again\",\"k39\":{\"x\":[1]}}";
+  ExpectSameAsNlohmann(big);
+  auto got = ParseResponseJson(big);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->size(), 40u);
+  EXPECT_EQ((*got)["k7"], "again");
+  EXPECT_EQ(got->begin().key(), "k0");
+}
+
+TEST(ParseResponseJsonTest, NestedDeeplyWithoutRecursion) {
+  std::string deep(5000, '[');
+  deep += std::string(5000, ']');
+  ExpectSameAsNlohmann(deep);
+}
+
+TEST(ParseResponseJsonTest, RejectsWhatTheReferenceRejects) {
+  for (const char* text : {"", "{", "[1,]", "{\"a\":}", "{\"a\" 1}", "nul", "[1] x", "{} {}",
+                           "\"unterminated", "{\"a\":1,}", "01"}) {
+    auto got = ParseResponseJson(text);
+    EXPECT_FALSE(got.ok()) << text;
+    if (!got.ok()) {
+      EXPECT_EQ(got.status().code(), Code::kInvalidArgument) << text;
+      EXPECT_NE(got.status().message().find("parse error"), std::string::npos)
+          << got.status().message();
+    }
+    EXPECT_FALSE(Json::accept(text)) << text;
+  }
+}
+
+}  // namespace
+}  // namespace brickyard::client
