@@ -72,7 +72,7 @@ struct GlusterfsConfig {
   int64_t volume_create_retry_limit = 4;  // operation_retry_limits.volume_create
   // Brickyard's own keys.
   int64_t max_queued_operations = 1024;  // beyond in-flight; past this → 429 (DECISIONS #6)
-  bool auto_gid = false;  // volumes created without a gid get the lowest free one in range
+  bool auto_gid = false;  // volumes created without a gid get a free one in range (store.h NextFreeGid)
   int64_t gid_min = 2000;
   int64_t gid_max = 2147483646;
   int64_t mock_device_size_gb = 500;     // HEKETI_MOCK_DEVICE_SIZE_GB

@@ -43,7 +43,7 @@ Status BuildCreate(Context& ctx, store::WriteTx& tx, const VolumeCreateSpec& spe
   v.durability = spec.durability;
   v.gid = spec.gid;
   if (v.gid == 0 && ctx.config.glusterfs.auto_gid) {
-    auto gid = tx.LowestFreeGid(ctx.config.glusterfs.gid_min, ctx.config.glusterfs.gid_max);
+    auto gid = tx.NextFreeGid(ctx.config.glusterfs.gid_min, ctx.config.glusterfs.gid_max);
     if (!gid.ok()) return NoSpace(gid.status().message());
     v.gid = *gid;
   }

@@ -316,24 +316,24 @@ class GidTest : public OpsTest {
   }
 };
 
-TEST_F(GidTest, AssignsLowestFreeGidAndNeverReusesOneInUse) {
+TEST_F(GidTest, AssignsTheNextFreeGidAndNeverOneInUse) {
   auto a = CreateVolume(Replica3(1));
   auto b = CreateVolume(Replica3(1));
   ASSERT_TRUE(a.ok() && b.ok());
   EXPECT_EQ(GidOf(*a), 3000);
   EXPECT_EQ(GidOf(*b), 3001);
   VolumeCreateSpec explicit_gid = Replica3(1);
-  explicit_gid.gid = 4242;  // a client's own gid is kept as given
+  explicit_gid.gid = 4242;  // a client's own gid is kept as given (outside the range)
   auto c = CreateVolume(explicit_gid);
   ASSERT_TRUE(c.ok());
   EXPECT_EQ(GidOf(*c), 4242);
   ASSERT_TRUE(RunOp(volumes_->PrepareDelete(*a)).ok());
   auto d = CreateVolume(Replica3(1));
   ASSERT_TRUE(d.ok());
-  EXPECT_EQ(GidOf(*d), 3000);  // freed, so reusable
+  EXPECT_EQ(GidOf(*d), 3002);  // after the highest in use, not the one just freed
   auto e = CreateVolume(Replica3(1));
   ASSERT_TRUE(e.ok());
-  EXPECT_EQ(GidOf(*e), 3002);
+  EXPECT_EQ(GidOf(*e), 3000);  // the range's end is taken: the lowest free one
   auto full = volumes_->PrepareCreate(Replica3(1));
   ASSERT_FALSE(full.ok());
   EXPECT_NE(full.status().message().find("every gid from 3000 to 3002 is in use"), std::string::npos);

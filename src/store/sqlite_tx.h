@@ -62,7 +62,7 @@ class SqliteTx final : public WriteTx {
                                                       const std::string& name) override;
   Result<int64_t> CountClusterVolumes(const std::string& cluster_id) override;
   Result<bool> GidInUse(int64_t gid) override;
-  Result<int64_t> LowestFreeGid(int64_t min, int64_t max) override;
+  Result<int64_t> NextFreeGid(int64_t min, int64_t max) override;
   Status PutBrick(const model::Brick& b) override;
   Status DeleteBrick(const std::string& id) override;
   Status PutVolume(const model::Volume& v) override;

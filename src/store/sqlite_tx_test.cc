@@ -85,8 +85,9 @@ TEST_P(SqliteTxTest, PerRequestQueriesUseIndexes) {
   EXPECT_EQ(Must(tx.CountClusterVolumes(c)), kVolumesPerCluster);
   EXPECT_TRUE(Must(tx.GidInUse(20007)));
   EXPECT_FALSE(Must(tx.GidInUse(7)));
-  EXPECT_EQ(Must(tx.LowestFreeGid(5, 10)), 5);
-  EXPECT_EQ(tx.LowestFreeGid(20007, 20007).status().code(), Code::kNotFound);
+  EXPECT_EQ(Must(tx.NextFreeGid(5, 10)), 5);
+  EXPECT_EQ(Must(tx.NextFreeGid(20000, 29999)), 20200);  // after the highest: one seek
+  EXPECT_EQ(tx.NextFreeGid(20007, 20007).status().code(), Code::kNotFound);
   EXPECT_TRUE(tx.GetBrick(Id(25007)).ok());
   EXPECT_EQ(Must(tx.ListVolumeBricks(vol)).size(), 1u);
   EXPECT_EQ(Must(tx.ListDeviceBricks(Id(202))).size(), size_t{kVolumesPerCluster});

@@ -183,18 +183,27 @@ Result<bool> SqliteTx::GidInUse(int64_t gid) {
   return q.Step();
 }
 
-Result<int64_t> SqliteTx::LowestFreeGid(int64_t min, int64_t max) {
+Result<int64_t> SqliteTx::NextFreeGid(int64_t min, int64_t max) {
+  if (min > max) return NotFound("the gid range " + std::to_string(min) + " to " + std::to_string(max) + " is empty");
+  BY_ASSIGN_OR_RETURN(Statement highest,
+                      db_.Prepare("highest gid in range",
+                                  "SELECT gid FROM volumes WHERE gid >= ? AND gid <= ? "
+                                  "ORDER BY gid DESC LIMIT 1"));
+  highest.BindInt(1, min).BindInt(2, max);
+  BY_ASSIGN_OR_RETURN(bool row, highest.Step());
+  if (!row) return min;
+  if (const int64_t top = highest.Int(0); top < max) return top + 1;
+  // The range's end is taken: the first used gid whose successor is free,
+  // in one pass over the gid index from `min`.
   BY_ASSIGN_OR_RETURN(bool min_used, GidInUse(min));
   if (!min_used) return min;
-  // The first used gid in range whose successor is free: one pass over the
-  // gid index, starting at `min`.
   BY_ASSIGN_OR_RETURN(Statement q,
                       db_.Prepare("lowest free gid",
                                   "SELECT v.gid + 1 FROM volumes v WHERE v.gid >= ? AND v.gid < ? "
                                   "AND NOT EXISTS (SELECT 1 FROM volumes w WHERE w.gid = v.gid + 1) "
                                   "ORDER BY v.gid LIMIT 1"));
   q.BindInt(1, min).BindInt(2, max);
-  BY_ASSIGN_OR_RETURN(bool row, q.Step());
+  BY_ASSIGN_OR_RETURN(row, q.Step());
   if (!row) return NotFound("every gid from " + std::to_string(min) + " to " + std::to_string(max) + " is in use");
   return q.Int(0);
 }

@@ -97,8 +97,11 @@ class ReadTx {
   virtual Result<int64_t> CountClusterVolumes(const std::string& cluster_id) = 0;
   // True if some volume (pending or not) uses `gid`.
   virtual Result<bool> GidInUse(int64_t gid) = 0;
-  // The lowest gid in [min, max] no volume uses, or NotFound when all are.
-  virtual Result<int64_t> LowestFreeGid(int64_t min, int64_t max) = 0;
+  // A gid in [min, max] no volume uses: the one after the highest used in
+  // the range (min when none is), or once max is used the lowest free one;
+  // NotFound when all are used. Two index seeks while max is free, so the
+  // cost does not grow with the number of volumes until the range wraps.
+  virtual Result<int64_t> NextFreeGid(int64_t min, int64_t max) = 0;
 
   // Block volumes (spec provisioning §6). With include_pending false, block
   // volumes whose create is still pending are left out.
