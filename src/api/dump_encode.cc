@@ -1,10 +1,12 @@
 // EncodeDump and LinkByReferences (api/dump.h).
 #include <algorithm>
+#include <map>
 
 #include "api/block_volume_responses.h"
 #include "api/dump.h"
 #include "api/topology_responses.h"
 #include "api/volume_responses.h"
+#include "common/json_object.h"
 #include "model/states.h"
 
 namespace brickyard::api {
@@ -27,6 +29,27 @@ std::vector<const T*> ById(const std::vector<T>& items) {
 
 Json PendingItem(const std::string& op_id) { return {{"Id", op_id}}; }
 
+// An object for `n` entries added in ascending key order by Put(): each is
+// appended, without ordered_json's member-by-member key search (quadratic
+// at 100k entries) and without regrowing (which deep-copies every entry);
+// a repeated key replaces the entry before it.
+class SortedEntries {
+ public:
+  explicit SortedEntries(size_t n) : out_(ObjectWithRoom(n)) {}
+  void Put(const std::string& key, Json entry) {
+    auto& members = out_.get_ref<Json::object_t&>();
+    if (!members.empty() && members.back().first == key) {
+      members.back().second = std::move(entry);
+    } else {
+      members.emplace_back(key, std::move(entry));
+    }
+  }
+  Json Take() { return std::move(out_); }
+
+ private:
+  Json out_;
+};
+
 // First storage hostname of each node the cluster lists, ascending node id.
 std::vector<std::string> MountHosts(const DumpData& dump, const std::string& cluster_id) {
   std::map<std::string, const model::Node*> nodes;
@@ -44,38 +67,40 @@ std::vector<std::string> MountHosts(const DumpData& dump, const std::string& clu
 }
 
 Json EncodeClusters(const DumpData& d) {
-  Json out = Json::object();
+  SortedEntries out(d.clusters.size());
   for (const auto* c : ById(d.clusters)) {
-    out[c->id] = {{"Info", EncodeCluster(*c, LinksOf(d.cluster_nodes, c->id),
-                                         LinksOf(d.cluster_volumes, c->id),
-                                         LinksOf(d.cluster_blockvolumes, c->id))}};
+    out.Put(c->id, {{"Info", EncodeCluster(*c, LinksOf(d.cluster_nodes, c->id),
+                                           LinksOf(d.cluster_volumes, c->id),
+                                           LinksOf(d.cluster_blockvolumes, c->id))}});
   }
-  return out;
+  return out.Take();
 }
 
 Json EncodeVolumes(const DumpData& d) {
-  Json out = Json::object();
+  SortedEntries out(d.volumes.size());
+  std::map<std::string, std::vector<std::string>> hosts;  // per cluster, read once
   for (const auto* v : ById(d.volumes)) {
-    Json info = EncodeVolumeInfo(*v, MountHosts(d, v->cluster_id),
-                                 LinksOf(d.volume_blockvolumes, v->id));
+    auto it = hosts.find(v->cluster_id);
+    if (it == hosts.end()) it = hosts.emplace(v->cluster_id, MountHosts(d, v->cluster_id)).first;
+    Json info = EncodeVolumeInfo(*v, it->second, LinksOf(d.volume_blockvolumes, v->id));
     // Heketi keeps the option list beside Info, not in it.
     info.erase("glustervolumeoptions");
-    Json entry = Json::object();
+    Json entry = ObjectWithRoom(10);
     entry["Info"] = std::move(info);
     entry["Bricks"] = SortedIdArray(LinksOf(d.volume_bricks, v->id));
     entry["GlusterVolumeOptions"] = v->options;
     entry["Pending"] = PendingItem(v->pending_op);
-    out[v->id] = std::move(entry);
+    out.Put(v->id, std::move(entry));
   }
-  return out;
+  return out.Take();
 }
 
 Json EncodeBricks(const DumpData& d) {
-  Json out = Json::object();
+  SortedEntries out(d.bricks.size());
   for (const auto* b : ById(d.bricks)) {
     BrickLvNames lv{"tp_" + b->id, ""};
     if (auto it = d.brick_lv_names.find(b->id); it != d.brick_lv_names.end()) lv = it->second;
-    Json entry = Json::object();
+    Json entry = ObjectWithRoom(10);
     entry["Info"] = EncodeBrick(*b);
     entry["TpSize"] = b->tp_size_kib;
     entry["PoolMetadataSize"] = b->pool_meta_kib;
@@ -85,64 +110,64 @@ Json EncodeBricks(const DumpData& d) {
     entry["SubType"] = static_cast<int>(b->role);
     entry["SetIndex"] = b->set_index;
     entry["SetPosition"] = b->set_position;
-    out[b->id] = std::move(entry);
+    out.Put(b->id, std::move(entry));
   }
-  return out;
+  return out.Take();
 }
 
 Json EncodeNodes(const DumpData& d) {
-  Json out = Json::object();
+  SortedEntries out(d.nodes.size());
   for (const auto* n : ById(d.nodes)) {
-    Json entry = Json::object();
+    Json entry = ObjectWithRoom(10);
     entry["State"] = model::StateName(n->state);
     entry["Info"] = EncodeNodeInfo(*n);
     entry["Devices"] = SortedIdArray(LinksOf(d.node_devices, n->id));
-    out[n->id] = std::move(entry);
+    out.Put(n->id, std::move(entry));
   }
-  return out;
+  return out.Take();
 }
 
 Json EncodeDevices(const DumpData& d) {
-  Json out = Json::object();
+  SortedEntries out(d.devices.size());
   for (const auto* dev : ById(d.devices)) {
-    Json entry = Json::object();
+    Json entry = ObjectWithRoom(10);
     entry["State"] = model::StateName(dev->state);
     entry["Info"] = EncodeDeviceInfo(*dev);
     entry["Bricks"] = SortedIdArray(LinksOf(d.device_bricks, dev->id));
     entry["NodeId"] = dev->node_id;
     entry["ExtentSize"] = dev->extent_kib;
-    out[dev->id] = std::move(entry);
+    out.Put(dev->id, std::move(entry));
   }
-  return out;
+  return out.Take();
 }
 
 Json EncodeOps(const DumpData& d) {
-  Json out = Json::object();
+  SortedEntries out(d.ops.size());
   for (const auto* op : ById(d.ops)) {
     Json actions = Json::array();
     for (const auto& c : op->changes) {
       actions.push_back({{"Change", static_cast<int>(c.change)}, {"Id", c.id}, {"Delta", c.delta}});
     }
-    Json entry = Json::object();
+    Json entry = ObjectWithRoom(10);
     entry["Id"] = op->id;
     entry["Timestamp"] = op->timestamp;
     entry["Type"] = static_cast<int>(op->type);
     entry["Actions"] = std::move(actions);
     entry["Status"] = model::OpStatusName(op->status);
-    out[op->id] = std::move(entry);
+    out.Put(op->id, std::move(entry));
   }
-  return out;
+  return out.Take();
 }
 
 Json EncodeBlockVolumes(const DumpData& d) {
-  Json out = Json::object();
+  SortedEntries out(d.blockvolumes.size());
   for (const auto* bv : ById(d.blockvolumes)) {
-    Json entry = Json::object();
+    Json entry = ObjectWithRoom(10);
     entry["Info"] = EncodeBlockVolumeDumpInfo(*bv);
     entry["Pending"] = PendingItem(bv->pending_op);
-    out[bv->id] = std::move(entry);
+    out.Put(bv->id, std::move(entry));
   }
-  return out;
+  return out.Take();
 }
 
 void SortLinks(IdLinks* links) {
@@ -156,7 +181,7 @@ Json EncodeDump(const DumpData& d) {
   for (const auto& [key, value] : d.db_attributes) {
     attributes[key] = {{"Key", key}, {"Value", value}};
   }
-  Json out = Json::object();
+  Json out = ObjectWithRoom(8);
   out["clusterentries"] = EncodeClusters(d);
   out["volumeentries"] = EncodeVolumes(d);
   out["brickentries"] = EncodeBricks(d);

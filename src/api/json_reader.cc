@@ -2,9 +2,10 @@
 
 #include <cstdint>
 #include <limits>
-#include <sstream>
+#include <string_view>
 
 #include "common/json_depth.h"
+#include "common/json_parse.h"
 #include "common/strings.h"
 
 namespace brickyard::api {
@@ -21,8 +22,8 @@ std::string_view KindOf(const Json& v) {
 }
 
 // Strips nlohmann's "[json.exception.parse_error.101] " tag from a message.
-std::string ParserMessage(const char* what) {
-  std::string_view s(what);
+std::string ParserMessage(std::string_view what) {
+  std::string_view s = what;
   if (StartsWith(s, "[json.exception.")) {
     size_t end = s.find("] ");
     if (end != std::string_view::npos) s.remove_prefix(end + 2);
@@ -37,15 +38,9 @@ bool IsBlankBody(std::string_view body) { return TrimSpace(body).empty(); }
 Result<Json> ParseJson(std::string_view body) {
   if (IsBlankBody(body)) return Unparsable("EOF");
   if (JsonNestsDeeperThan(body)) return Unparsable("exceeded max depth");
-  // operator>> parses in non-strict mode: it stops after the first complete
-  // value, like Go's json.Decoder.Decode.
-  std::istringstream in{std::string(body)};
-  Json value;
-  try {
-    in >> value;
-  } catch (const nlohmann::json::exception& e) {
-    return Unparsable(ParserMessage(e.what()));
-  }
+  // Only the first complete value, like Go's json.Decoder.Decode.
+  auto value = ParseOrderedJson(body, JsonTail::kIgnored);
+  if (!value.ok()) return Unparsable(ParserMessage(value.status().message()));
   return value;
 }
 

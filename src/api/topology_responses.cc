@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/json_object.h"
 #include "model/states.h"
 
 namespace brickyard::api {
@@ -46,7 +47,7 @@ Json EncodeBrick(const model::Brick& brick) {
 }
 
 Json EncodeDeviceInfo(const model::Device& device) {
-  Json out = Json::object();
+  Json out = ObjectWithRoom(8);  // with EncodeDevice's two
   out["name"] = device.name;
   if (!device.tags.empty()) out["tags"] = EncodeTags(device.tags);
   out["storage"] = {{"total", device.total_kib}, {"free", device.free_kib}, {"used", device.used_kib}};
@@ -66,7 +67,7 @@ Json EncodeDevice(const model::Device& device, const std::vector<model::Brick>& 
 }
 
 Json EncodeNodeInfo(const model::Node& node) {
-  Json out = Json::object();
+  Json out = ObjectWithRoom(8);  // with EncodeNode's two
   out["zone"] = node.zone;
   out["hostnames"] = {{"manage", Json(node.manage_hostnames)},
                       {"storage", Json(node.storage_hostnames)}};
@@ -90,7 +91,7 @@ Json EncodeNode(const model::Node& node, const std::vector<DeviceWithBricks>& de
 Json EncodeCluster(const model::Cluster& cluster, const std::vector<std::string>& node_ids,
                    const std::vector<std::string>& volume_ids,
                    const std::vector<std::string>& blockvolume_ids) {
-  Json out = Json::object();
+  Json out = ObjectWithRoom(7);
   out["id"] = cluster.id;
   if (!cluster.name.empty()) out["name"] = cluster.name;
   out["nodes"] = SortedIdArray(node_ids);

@@ -4,6 +4,7 @@
 
 #include "api/topology_responses.h"
 #include "api/wire.h"
+#include "common/json_object.h"
 #include "common/strings.h"
 
 namespace brickyard::api {
@@ -41,7 +42,7 @@ Json EncodeDurability(const model::Durability& durability) {
 
 Json EncodeVolumeInfo(const model::Volume& volume, const std::vector<std::string>& mount_hosts,
                       const std::vector<std::string>& blockvolume_ids) {
-  Json out = Json::object();
+  Json out = ObjectWithRoom(14);  // with EncodeVolume's bricks
   out["size"] = volume.size_gib;
   out["name"] = volume.name;
   out["durability"] = EncodeDurability(volume.durability);

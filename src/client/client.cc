@@ -7,7 +7,7 @@
 
 #include "auth/jwt.h"
 #include "client/http_error.h"
-#include "client/json_parse.h"
+#include "common/json_parse.h"
 #include "common/strings.h"
 
 namespace brickyard::client {
@@ -145,7 +145,7 @@ Result<Json> Client::CallJson(std::string_view method, std::string_view path,
                               const std::optional<Json>& body) const {
   BY_ASSIGN_OR_RETURN(Reply reply, Call(method, path, body));
   if (TrimSpace(reply.body).empty()) return Json();
-  Result<Json> parsed = ParseResponseJson(reply.body);
+  Result<Json> parsed = ParseOrderedJson(reply.body);
   if (!parsed.ok()) {
     return Internal("Unable to parse the server's response to " + std::string(method) + " " +
                     std::string(path) + ": " + parsed.status().message());

@@ -1,6 +1,7 @@
 #include "client/topology.h"
 
 #include "client/parallel.h"
+#include "common/json_object.h"
 
 namespace brickyard::client {
 
@@ -84,7 +85,7 @@ Result<Json> FetchTopology(const Client& client, size_t parallelism) {
       }
       nodes.push_back(std::move(*r));
     }
-    Json entry;
+    Json entry = ObjectWithRoom(5);
     entry["volumes"] = std::move(volumes);
     entry["nodes"] = std::move(nodes);
     entry["id"] = id;

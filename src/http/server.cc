@@ -38,8 +38,9 @@ void ToHttplib(Reply&& in, httplib::Response& out) {
 // fixed backlog of 5, so a burst of clients would wait out SYN retries.
 constexpr int kListenBacklog = 1024;
 
-// Responses from this size on return their working memory to the system.
-constexpr size_t kLargeBody = 1 << 20;
+// Responses from this size on return their working memory to the system
+// (the trim costs about a millisecond; such responses take several).
+constexpr size_t kLargeBody = 512 << 10;
 
 }  // namespace
 

@@ -1,4 +1,4 @@
-#include "client/json_parse.h"
+#include "common/json_parse.h"
 
 #include <cstddef>
 #include <string>
@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-namespace brickyard::client {
+namespace brickyard {
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -126,13 +126,14 @@ class Builder final : public nlohmann::json_sax<Json> {
 
 }  // namespace
 
-Result<nlohmann::ordered_json> ParseResponseJson(std::string_view text) {
+Result<nlohmann::ordered_json> ParseOrderedJson(std::string_view text, JsonTail tail) {
   Builder builder;
-  bool ok = Json::sax_parse(text.begin(), text.end(), &builder);
+  bool ok = Json::sax_parse(text.begin(), text.end(), &builder, nlohmann::json::input_format_t::json,
+                            /*strict=*/tail == JsonTail::kRefused);
   if (!ok) {
     return InvalidArgument(builder.error().empty() ? std::string("malformed JSON") : builder.error());
   }
   return builder.TakeRoot();
 }
 
-}  // namespace brickyard::client
+}  // namespace brickyard

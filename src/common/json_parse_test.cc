@@ -1,25 +1,25 @@
-#include "client/json_parse.h"
+#include "common/json_parse.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-namespace brickyard::client {
+namespace brickyard {
 namespace {
 
 using Json = nlohmann::ordered_json;
 
-// The reference: nlohmann's own parser, whose results ParseResponseJson must
+// The reference: nlohmann's own parser, whose results ParseOrderedJson must
 // reproduce exactly, member order included.
 void ExpectSameAsNlohmann(const std::string& text) {
   Json expected = Json::parse(text);
-  auto got = ParseResponseJson(text);
+  auto got = ParseOrderedJson(text);
   ASSERT_TRUE(got.ok()) << text << ": " << got.status().ToString();
   EXPECT_EQ(*got, expected) << text;
   EXPECT_EQ(got->dump(), expected.dump()) << text;  // order and number types
 }
 
-TEST(ParseResponseJsonTest, ReproducesTheReferenceParser) {
+TEST(ParseOrderedJsonTest, ReproducesTheReferenceParser) {
   for (const char* text : {
            "null", "true", "0", "-7", "18446744073709551615", "1.5e3", "\"x\"", "[]", "{}",
            "[[],[[]],{}]",
@@ -33,30 +33,30 @@ TEST(ParseResponseJsonTest, ReproducesTheReferenceParser) {
   }
 }
 
-TEST(ParseResponseJsonTest, DuplicateKeysKeepTheFirstPositionAndTheLastValue) {
+TEST(ParseOrderedJsonTest, DuplicateKeysKeepTheFirstPositionAndTheLastValue) {
   ExpectSameAsNlohmann(R"({"a":1,"b":2,"a":3})");
   // Past the linear search: more than 16 members.
   std::string big = "{";
   for (int i = 0; i < 40; ++i) big += "\"k" + std::to_string(i) + "\":" + std::to_string(i) + ",";
   big += "\"k7\":\"again\",\"k39\":{\"x\":[1]}}";
   ExpectSameAsNlohmann(big);
-  auto got = ParseResponseJson(big);
+  auto got = ParseOrderedJson(big);
   ASSERT_TRUE(got.ok());
   EXPECT_EQ(got->size(), 40u);
   EXPECT_EQ((*got)["k7"], "again");
   EXPECT_EQ(got->begin().key(), "k0");
 }
 
-TEST(ParseResponseJsonTest, NestedDeeplyWithoutRecursion) {
+TEST(ParseOrderedJsonTest, NestedDeeplyWithoutRecursion) {
   std::string deep(5000, '[');
   deep += std::string(5000, ']');
   ExpectSameAsNlohmann(deep);
 }
 
-TEST(ParseResponseJsonTest, RejectsWhatTheReferenceRejects) {
+TEST(ParseOrderedJsonTest, RejectsWhatTheReferenceRejects) {
   for (const char* text : {"", "{", "[1,]", "{\"a\":}", "{\"a\" 1}", "nul", "[1] x", "{} {}",
                            "\"unterminated", "{\"a\":1,}", "01"}) {
-    auto got = ParseResponseJson(text);
+    auto got = ParseOrderedJson(text);
     EXPECT_FALSE(got.ok()) << text;
     if (!got.ok()) {
       EXPECT_EQ(got.status().code(), Code::kInvalidArgument) << text;
@@ -67,5 +67,13 @@ TEST(ParseResponseJsonTest, RejectsWhatTheReferenceRejects) {
   }
 }
 
+TEST(ParseOrderedJsonTest, WithTheTailIgnoredReadsTheFirstValueOnly) {
+  auto got = ParseOrderedJson(R"({"a":[1,2]} trailing {"b":3})", JsonTail::kIgnored);
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_EQ(got->dump(), R"({"a":[1,2]})");
+  EXPECT_FALSE(ParseOrderedJson(R"({"a":[1,2]} trailing)").ok());
+  EXPECT_FALSE(ParseOrderedJson(R"({"a":[1,)", JsonTail::kIgnored).ok());
+}
+
 }  // namespace
-}  // namespace brickyard::client
+}  // namespace brickyard
