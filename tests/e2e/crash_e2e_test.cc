@@ -15,6 +15,9 @@
 // nodes stay in its store, as detaching them would take the hosts out of the
 // shared server's trusted pool.
 //
+// The same fixture checks adoption: a volume the store lost (a backup from
+// before its create restored) is adopted back from the hosts by reconcile.
+//
 // Skips (with the reason) when the machine cannot run the testbed.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
@@ -26,10 +29,13 @@
 #include <memory>
 #include <set>
 #include <thread>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "cli_runner.h"
 #include "e2e_env.h"
+#include "server_process.h"
 
 namespace brickyard::testing {
 namespace {
@@ -228,6 +234,68 @@ TEST_F(CrashE2eTest, KilledAtEachStepOfCreateExpandDeleteLeaksNothing) {
   for (int i = 1; i <= tb().hosts(); ++i) EXPECT_EQ(tb().Leftovers(i), "") << "host " << i;
   for (const auto& [id, free] : device_free_) {
     EXPECT_EQ(client_->Do("GET", "/devices/" + id).Json()["storage"]["free"], free) << id;
+  }
+}
+
+// The store loses a volume (a backup from before its create is restored);
+// its bricks and gluster volume stay on the hosts. Examine offers adoption,
+// a plain reconcile leaves it alone, reconcile with "adopt" brings it back
+// as it was, and from then on it is managed: deleting it leaves nothing.
+TEST_F(CrashE2eTest, AVolumeTheStoreLostIsAdoptedFromTheHosts) {
+  Start();
+  MakeTopology();
+  auto cli = [&](std::vector<std::string> args) {
+    std::vector<std::string> argv = {"--server", server_.url(), "--user", "admin", "--secret", "admin-secret"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return RunProgram(CliBinary(), argv, {});
+  };
+  const std::string backup = server_.dir() + "/before-create.db";
+  CliRun saved = cli({"db", "backup", "--output", backup});
+  ASSERT_EQ(saved.exit_code, 0) << saved.err;
+  const std::string id = CreateVolume();
+  ASSERT_FALSE(id.empty());
+  const json created = client_->Do("GET", "/volumes/" + id).Json();
+
+  client_.reset();
+  server_.Stop();
+  CliRun restored = RunProgram(ServerBinary(), {"db", "restore", "--from", backup, "--dbfile", server_.db_path()}, {});
+  ASSERT_EQ(restored.exit_code, 0) << restored.err;
+  Start();
+  EXPECT_EQ(client_->Do("GET", "/volumes/" + id).status, 404);
+
+  json report = Examine();
+  int offered = 0;
+  for (const auto& f : report.value("findings", json::array())) {
+    if (f["kind"] != "volume-unknown") continue;
+    ++offered;
+    EXPECT_EQ(f["volume_name"], created["name"]) << f.dump();
+    EXPECT_EQ(f["repair"]["action"], "adopt-volume") << f.dump();
+  }
+  EXPECT_EQ(offered, 1) << report.dump(2);
+
+  CliRun plain = cli({"server", "state", "reconcile", "--confirm"});
+  ASSERT_EQ(plain.exit_code, 0) << plain.err << plain.out;
+  EXPECT_EQ(client_->Do("GET", "/volumes/" + id).status, 404) << "adopted without --adopt";
+  for (int i = 1; i <= tb().hosts(); ++i) {
+    EXPECT_NE(tb().Leftovers(i), "") << "a plain reconcile removed the volume's bricks from host " << i;
+  }
+
+  CliRun adopt = cli({"server", "state", "reconcile", "--confirm", "--adopt"});
+  ASSERT_EQ(adopt.exit_code, 0) << adopt.err << adopt.out;
+  Response got = client_->Do("GET", "/volumes/" + id);
+  ASSERT_EQ(got.status, 200) << got.body;
+  const json v = got.Json();
+  for (const char* field : {"name", "size", "cluster", "durability", "bricks", "mount"}) {
+    EXPECT_EQ(v[field], created[field]) << field;
+  }
+  ExpectAgreement("adopted");
+  ExpectExamineClean("adopted");
+
+  Response del = Run("DELETE", "/volumes/" + id);
+  EXPECT_EQ(del.status, 204) << del.body;
+  for (int i = 1; i <= tb().hosts(); ++i) EXPECT_EQ(tb().Leftovers(i), "") << "host " << i;
+  for (const auto& [dev, free] : device_free_) {
+    EXPECT_EQ(client_->Do("GET", "/devices/" + dev).Json()["storage"]["free"], free) << dev;
   }
 }
 
